@@ -1,0 +1,81 @@
+package org.errata.account;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.security.jpa.Password;
+import io.quarkus.security.jpa.PasswordType;
+import io.quarkus.security.jpa.Roles;
+import io.quarkus.security.jpa.UserDefinition;
+import io.quarkus.security.jpa.Username;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A person who signs in: an editor, or an admin (who is an editor too). */
+@Entity
+@Table(name = "account")
+@UserDefinition
+public class Account extends PanacheEntityBase {
+
+  public static final String EDITOR = "editor";
+  public static final String ADMIN = "admin";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Username
+  @Column(nullable = false, unique = true, length = 40)
+  public String username;
+
+  @Password(PasswordType.MCF)
+  @Column(name = "password_hash", nullable = false, length = 100)
+  public String passwordHash;
+
+  /** Comma-separated, as Quarkus Security JPA reads them: "editor" or "editor,admin". */
+  @Roles
+  @Column(nullable = false, length = 100)
+  public String roles;
+
+  @Column(nullable = false)
+  public boolean enabled = true;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  protected Account() {}
+
+  /** An account that is not stored yet; {@link Accounts} hashes passwords and persists. */
+  public static Account of(String username, String passwordHash, boolean admin, Instant now) {
+    Account account = new Account();
+    account.username = username;
+    account.passwordHash = passwordHash;
+    account.roles = admin ? EDITOR + "," + ADMIN : EDITOR;
+    account.createdAt = now;
+    return account;
+  }
+
+  public boolean isAdmin() {
+    return Arrays.asList(roles.split(",")).contains(ADMIN);
+  }
+
+  /** Accounts are the same person when they have the same user name (stored or not). */
+  public boolean sameAs(Account other) {
+    return other != null && Objects.equals(username, other.username);
+  }
+
+  public static Optional<Account> findByUsername(String username) {
+    return find("username", username).firstResultOptional();
+  }
+
+  @Override
+  public String toString() {
+    return username;
+  }
+}

@@ -1,0 +1,56 @@
+package org.errata.article;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Someone else's web page, identified by the normalized key of its URL. */
+@Entity
+@Table(name = "article")
+public class Article extends PanacheEntityBase {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  /** The spelling first typed for this article. */
+  @Column(nullable = false, length = 2000)
+  public String url;
+
+  @Column(name = "url_key", nullable = false, unique = true, length = 2000)
+  public String urlKey;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  protected Article() {}
+
+  public static Article of(String url, Instant now) {
+    Article article = new Article();
+    article.url = url.strip();
+    article.urlKey = ArticleUrl.key(url);
+    article.createdAt = now;
+    return article;
+  }
+
+  public static Optional<Article> findByUrl(String anySpelling) {
+    return find("urlKey", ArticleUrl.key(anySpelling)).firstResultOptional();
+  }
+
+  /** The stored article for this URL, created on first use. */
+  public static Article findOrCreate(String url, Instant now) {
+    return findByUrl(url)
+        .orElseGet(
+            () -> {
+              Article article = of(url, now);
+              article.persist();
+              return article;
+            });
+  }
+}

@@ -1,0 +1,388 @@
+package org.errata.correction;
+
+import static org.errata.correction.WorkflowRefusal.Kind.CONFLICT;
+import static org.errata.correction.WorkflowRefusal.Kind.FORBIDDEN;
+import static org.errata.correction.WorkflowRefusal.Kind.INVALID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.errata.account.Account;
+import org.errata.article.Article;
+
+/**
+ * A correction and the one home of its workflow rules (BRIEF.md, "Workflow"). Every state change is
+ * a method here that checks the rule, changes the state and appends the audit event; callers never
+ * check a rule themselves, and ask {@link #actionsFor} what a person may do.
+ */
+@Entity
+@Table(name = "correction")
+public class Correction extends PanacheEntityBase {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "article_id")
+  public Article article;
+
+  /** The article's address as the editor typed it. */
+  @Column(name = "article_url", nullable = false, length = CorrectionContent.ARTICLE_URL_MAX)
+  public String articleUrl;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "created_by_id")
+  public Account createdBy;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  public Instant updatedAt;
+
+  /** Bumped by every change; forms and API clients send back the one they read. */
+  @Version public long version;
+
+  /** The revision being worked on (the published one until an amendment starts). */
+  @ManyToOne
+  @JoinColumn(name = "current_revision_id")
+  public Revision current;
+
+  /** What readers see, or null while nothing is published. */
+  @ManyToOne
+  @JoinColumn(name = "published_revision_id")
+  public Revision published;
+
+  @OneToMany(mappedBy = "correction", cascade = CascadeType.ALL)
+  @OrderBy("number")
+  public List<Revision> revisions = new ArrayList<>();
+
+  @OneToMany(mappedBy = "correction", cascade = CascadeType.ALL)
+  @OrderBy("id")
+  public List<AuditEvent> history = new ArrayList<>();
+
+  protected Correction() {}
+
+  /** A new DRAFT written by {@code author}. */
+  public static Correction propose(
+      Article article, CorrectionContent content, Account author, Instant now) {
+    return start(article, content, author, now, AuditEvent.Kind.CREATED, null);
+  }
+
+  /** A new DRAFT made from an imported report; its history says where it came from. */
+  public static Correction imported(
+      Article article, CorrectionContent content, Account author, Instant now, String note) {
+    return start(article, content, author, now, AuditEvent.Kind.IMPORTED, note);
+  }
+
+  private static Correction start(
+      Article article,
+      CorrectionContent content,
+      Account author,
+      Instant now,
+      AuditEvent.Kind kind,
+      String note) {
+    Correction correction = new Correction();
+    correction.article = article;
+    correction.articleUrl = content.articleUrl;
+    correction.createdBy = author;
+    correction.createdAt = now;
+    correction.updatedAt = now;
+    Revision first = Revision.first(correction, content, author);
+    correction.revisions.add(first);
+    correction.current = first;
+    correction.record(author, kind, null, Status.DRAFT, note, now);
+    return correction;
+  }
+
+  public Status status() {
+    return current.status;
+  }
+
+  public boolean isPublished() {
+    return published != null;
+  }
+
+  /** Why {@code person} may not do {@code action} now, or empty when they may. */
+  public Optional<WorkflowRefusal> refusal(Action action, Account person) {
+    Status status = status();
+    switch (action) {
+      case EDIT:
+        if (status == Status.IN_REVIEW) {
+          return refuse(
+              CONFLICT,
+              "This correction is in review. It can be edited again once the reviewer approves it"
+                  + " or requests changes.");
+        }
+        if (status == Status.PUBLISHED) {
+          return refuse(CONFLICT, "A published correction cannot be edited.");
+        }
+        return Optional.empty();
+      case SUBMIT:
+        if (status != Status.DRAFT) {
+          return refuse(
+              CONFLICT, "Only a draft can be submitted for review; this one is " + label());
+        }
+        return Optional.empty();
+      case REQUEST_CHANGES:
+        if (status != Status.IN_REVIEW) {
+          return refuse(
+              CONFLICT,
+              "Changes can only be requested while a correction is in review; this one is "
+                  + label());
+        }
+        if (current.author.sameAs(person)) {
+          return refuse(FORBIDDEN, "You wrote this correction, so someone else must review it.");
+        }
+        return Optional.empty();
+      case APPROVE:
+        if (status != Status.IN_REVIEW) {
+          return refuse(
+              CONFLICT, "Only a correction in review can be approved; this one is " + label());
+        }
+        if (current.author.sameAs(person)) {
+          return refuse(FORBIDDEN, "You wrote this correction, so someone else must approve it.");
+        }
+        if (current.wasWrittenBy(person)) {
+          return refuse(FORBIDDEN, "You edited this correction, so someone else must approve it.");
+        }
+        return Optional.empty();
+      case PUBLISH:
+        if (status != Status.REVIEWED) {
+          return refuse(
+              CONFLICT,
+              "Only a correction a second editor approved can be published; this one is "
+                  + label());
+        }
+        if (!current.content().hash().equals(current.approvedHash)) {
+          return refuse(
+              CONFLICT,
+              "The text changed after it was approved, so it must be approved again before it"
+                  + " is published.");
+        }
+        return Optional.empty();
+      default:
+        throw new IllegalArgumentException("unknown action " + action);
+    }
+  }
+
+  /** The actions {@code person} may take now: the only buttons a page shows them. */
+  public EnumSet<Action> actionsFor(Account person) {
+    EnumSet<Action> allowed = EnumSet.noneOf(Action.class);
+    for (Action action : Action.values()) {
+      if (refusal(action, person).isEmpty()) {
+        allowed.add(action);
+      }
+    }
+    return allowed;
+  }
+
+  /**
+   * Replaces the working revision's content. Editing an approved revision voids the approval: it
+   * goes back to DRAFT and needs a fresh review.
+   */
+  public void edit(Article newArticle, CorrectionContent content, Account by, Instant now) {
+    check(Action.EDIT, by);
+    Status from = status();
+    article = newArticle;
+    articleUrl = content.articleUrl;
+    current.write(content);
+    current.editors.add(by);
+    if (from == Status.REVIEWED) {
+      current.approvedBy = null;
+      current.approvedHash = null;
+      current.approvedAt = null;
+    }
+    current.status = Status.DRAFT;
+    record(
+        by,
+        AuditEvent.Kind.EDITED,
+        from,
+        Status.DRAFT,
+        from == Status.REVIEWED ? "Editing voided the approval." : null,
+        now);
+  }
+
+  public void submit(Account by, Instant now) {
+    check(Action.SUBMIT, by);
+    move(by, AuditEvent.Kind.SUBMITTED, Status.IN_REVIEW, null, now);
+  }
+
+  public void requestChanges(Account by, String comment, Instant now) {
+    check(Action.REQUEST_CHANGES, by);
+    if (comment == null || comment.isBlank()) {
+      throw new WorkflowRefusal(INVALID, "Say what should change: a comment is required.");
+    }
+    if (comment.strip().length() > REVIEW_COMMENT_MAX) {
+      throw new WorkflowRefusal(
+          INVALID, "A comment can be at most " + REVIEW_COMMENT_MAX + " characters.");
+    }
+    move(by, AuditEvent.Kind.CHANGES_REQUESTED, Status.DRAFT, comment.strip(), now);
+  }
+
+  public static final int REVIEW_COMMENT_MAX = 4000;
+
+  /** Pins exactly the content approved, so that only this content can be published. */
+  public void approve(Account by, Instant now) {
+    check(Action.APPROVE, by);
+    current.approvedBy = by;
+    current.approvedAt = now;
+    current.approvedHash = current.content().hash();
+    move(by, AuditEvent.Kind.APPROVED, Status.REVIEWED, null, now);
+  }
+
+  public void publish(Account by, Instant now) {
+    check(Action.PUBLISH, by);
+    current.publishedBy = by;
+    current.publishedAt = now;
+    published = current;
+    move(by, AuditEvent.Kind.PUBLISHED, Status.PUBLISHED, null, now);
+  }
+
+  /** The reviewer's request for changes the author still has to address, if any. */
+  public Optional<AuditEvent> openChangeRequest() {
+    if (status() != Status.DRAFT) {
+      return Optional.empty();
+    }
+    AuditEvent open = null;
+    for (AuditEvent event : history) {
+      if (event.revisionNumber != current.number) {
+        continue;
+      }
+      if (event.action == AuditEvent.Kind.CHANGES_REQUESTED) {
+        open = event;
+      } else if (event.action == AuditEvent.Kind.SUBMITTED) {
+        open = null;
+      }
+    }
+    return Optional.ofNullable(open);
+  }
+
+  /** When readers first saw this correction. */
+  public Instant firstPublishedAt() {
+    return revisions.stream()
+        .filter(r -> r.publishedAt != null)
+        .map(r -> r.publishedAt)
+        .min(Instant::compareTo)
+        .orElse(null);
+  }
+
+  private void check(Action action, Account by) {
+    Optional<WorkflowRefusal> refusal = refusal(action, by);
+    if (refusal.isPresent()) {
+      throw refusal.get();
+    }
+  }
+
+  private void move(Account by, AuditEvent.Kind kind, Status to, String comment, Instant now) {
+    Status from = status();
+    current.status = to;
+    record(by, kind, from, to, comment, now);
+  }
+
+  private void record(
+      Account by, AuditEvent.Kind kind, Status from, Status to, String comment, Instant now) {
+    history.add(AuditEvent.of(this, current.number, by, kind, from, to, comment, now));
+    updatedAt = now;
+  }
+
+  private String label() {
+    return status().label.toLowerCase() + ".";
+  }
+
+  private static Optional<WorkflowRefusal> refuse(WorkflowRefusal.Kind kind, String message) {
+    return Optional.of(new WorkflowRefusal(kind, message));
+  }
+
+  // ---- finders ----
+
+  /** Newest first, optionally for one article and one status, {@code limit} before an id. */
+  public static List<Correction> page(String articleKey, Status status, Long before, int limit) {
+    StringBuilder q = new StringBuilder("select c from Correction c join c.current r where 1 = 1");
+    io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+    if (articleKey != null) {
+      q.append(" and c.article.urlKey = :key");
+      params.and("key", articleKey);
+    }
+    if (status != null) {
+      q.append(" and r.status = :status");
+      params.and("status", status);
+    }
+    if (before != null) {
+      q.append(" and c.id < :before");
+      params.and("before", before);
+    }
+    q.append(" order by c.id desc");
+    return find(q.toString(), params).page(0, limit).list();
+  }
+
+  /** Drafts {@code editor} wrote or edited, most recently changed first. */
+  public static List<Correction> draftsOf(Account editor) {
+    return find(
+            "select c from Correction c join c.current r where r.status = ?1"
+                + " and ?2 member of r.editors order by c.updatedAt desc",
+            Status.DRAFT,
+            editor)
+        .list();
+  }
+
+  /** Corrections in review that {@code editor} had no hand in: theirs to review. */
+  public static List<Correction> awaitingReviewBy(Account editor) {
+    return find(
+            "select c from Correction c join c.current r where r.status = ?1"
+                + " and ?2 not member of r.editors order by c.updatedAt",
+            Status.IN_REVIEW,
+            editor)
+        .list();
+  }
+
+  /** {@code editor}'s own work waiting for someone else's review. */
+  public static List<Correction> inReviewFrom(Account editor) {
+    return find(
+            "select c from Correction c join c.current r where r.status = ?1"
+                + " and ?2 member of r.editors order by c.updatedAt",
+            Status.IN_REVIEW,
+            editor)
+        .list();
+  }
+
+  public static List<Correction> inStatus(Status status) {
+    return find(
+            "select c from Correction c join c.current r where r.status = ?1"
+                + " order by c.updatedAt",
+            status)
+        .list();
+  }
+
+  /** What readers see, newest publication first. */
+  public static List<Correction> recentlyPublished(int limit) {
+    return find("select c from Correction c join c.published p order by p.publishedAt desc, c.id desc")
+        .page(0, limit)
+        .list();
+  }
+
+  /** Every published correction of one article, newest publication first. */
+  public static List<Correction> publishedFor(String articleKey) {
+    return find(
+            "select c from Correction c join c.published p where c.article.urlKey = ?1"
+                + " order by p.publishedAt desc, c.id desc",
+            articleKey)
+        .list();
+  }
+}

@@ -1,0 +1,148 @@
+package org.errata.correction;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.errata.account.Account;
+import org.errata.account.Me;
+import org.errata.article.ArticleUrl;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The editors' JSON API (api.md, "Corrections"). Each method is one call into the desk. */
+@Path("/api/corrections")
+@RolesAllowed(Account.EDITOR)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CorrectionApi {
+
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 200;
+
+  @Inject CorrectionDesk desk;
+  @Inject Me me;
+
+  @POST
+  public Response create(CorrectionJson.Request body) {
+    Correction created = desk.propose(body(body).content(), me.account());
+    return Response.created(URI.create("/api/corrections/" + created.id))
+        .entity(CorrectionJson.of(created))
+        .build();
+  }
+
+  @GET
+  public CorrectionJson.Page list(
+      @RestQuery String url,
+      @RestQuery String status,
+      @RestQuery String limit,
+      @RestQuery String before) {
+    Status wanted = null;
+    if (status != null && !status.isBlank()) {
+      wanted = Status.parse(status.strip());
+      if (wanted == null) {
+        throw new BadRequestException(
+            "Unknown status \""
+                + status
+                + "\": use DRAFT, IN_REVIEW, REVIEWED, PUBLISHED or WITHDRAWN.");
+      }
+    }
+    int size = number(limit, "limit", DEFAULT_LIMIT);
+    if (size < 1 || size > MAX_LIMIT) {
+      throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT + ".");
+    }
+    Integer beforeId = before == null || before.isBlank() ? null : number(before, "before", 0);
+    String key = null;
+    if (url != null && !url.isBlank()) {
+      try {
+        key = ArticleUrl.key(url);
+      } catch (ArticleUrl.InvalidUrl e) {
+        throw new BadRequestException(e.getMessage());
+      }
+    }
+    List<Correction> found =
+        Correction.page(key, wanted, beforeId == null ? null : beforeId.longValue(), size + 1);
+    boolean more = found.size() > size;
+    List<Correction> page = more ? found.subList(0, size) : found;
+    String next = null;
+    if (more) {
+      StringBuilder path = new StringBuilder("/api/corrections?limit=" + size);
+      if (url != null && !url.isBlank()) {
+        path.append("&url=").append(URLEncoder.encode(url, StandardCharsets.UTF_8));
+      }
+      if (wanted != null) {
+        path.append("&status=").append(wanted.name());
+      }
+      path.append("&before=").append(page.get(page.size() - 1).id);
+      next = path.toString();
+    }
+    return new CorrectionJson.Page(page.stream().map(CorrectionJson::of).toList(), next);
+  }
+
+  @GET
+  @Path("{id}")
+  public CorrectionJson get(@RestPath long id) {
+    return CorrectionJson.of(desk.find(id));
+  }
+
+  @PUT
+  @Path("{id}")
+  public CorrectionJson update(@RestPath long id, CorrectionJson.Request body) {
+    CorrectionJson.Request request = body(body);
+    return CorrectionJson.of(desk.edit(id, request.version(), request.content(), me.account()));
+  }
+
+  @POST
+  @Path("{id}/submit")
+  public CorrectionJson submit(@RestPath long id) {
+    return CorrectionJson.of(desk.submit(id, null, me.account()));
+  }
+
+  @POST
+  @Path("{id}/approve")
+  public CorrectionJson approve(@RestPath long id) {
+    return CorrectionJson.of(desk.approve(id, null, me.account()));
+  }
+
+  @POST
+  @Path("{id}/request-changes")
+  public CorrectionJson requestChanges(@RestPath long id, CorrectionJson.CommentRequest body) {
+    String comment = body == null ? null : body.comment();
+    return CorrectionJson.of(desk.requestChanges(id, null, me.account(), comment));
+  }
+
+  @POST
+  @Path("{id}/publish")
+  public CorrectionJson publish(@RestPath long id) {
+    return CorrectionJson.of(desk.publish(id, null, me.account()));
+  }
+
+  private static CorrectionJson.Request body(CorrectionJson.Request body) {
+    if (body == null) {
+      throw new BadRequestException("Send the correction as a JSON object.");
+    }
+    return body;
+  }
+
+  private static int number(String value, String name, int fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new BadRequestException(name + " must be a whole number.");
+    }
+  }
+}

@@ -1,0 +1,229 @@
+package org.errata.correction;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.errata.account.Account;
+import org.errata.account.Me;
+import org.errata.source.QuotedSource;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+
+/**
+ * The desk's correction pages. Each POST changes one thing through {@link CorrectionDesk} and
+ * answers 303 to a page; a refusal re-shows the page or form with the domain's sentence and
+ * everything typed kept.
+ */
+@Path("/editor/corrections")
+@RolesAllowed(Account.EDITOR)
+@Produces(MediaType.TEXT_HTML)
+public class CorrectionPages {
+
+  @Inject CorrectionDesk desk;
+  @Inject Me me;
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance form(FormView form);
+
+    static native TemplateInstance page(PageView page);
+  }
+
+  @GET
+  @Path("new")
+  public TemplateInstance newCorrection() {
+    return Templates.form(FormView.blank());
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response create(@BeanParam CorrectionForm form) {
+    String heading = "New correction";
+    String action = "/editor/corrections";
+    Response rows = rowChange(form, heading, action, null, null);
+    if (rows != null) {
+      return rows;
+    }
+    try {
+      Correction created = desk.propose(form.content(), me.account());
+      return redirect(created.id);
+    } catch (CorrectionDesk.InvalidContent e) {
+      return formAgain(400, heading, action, null, null, form, e.problems, null);
+    }
+  }
+
+  @GET
+  @Path("{id}")
+  public TemplateInstance page(@RestPath long id) {
+    return Templates.page(PageView.of(desk.find(id), me.account()));
+  }
+
+  @GET
+  @Path("{id}/edit")
+  public TemplateInstance edit(@RestPath long id) {
+    Correction c = desk.find(id);
+    return Templates.form(
+        FormView.of(
+            editHeading(id),
+            "/editor/corrections/" + id,
+            id,
+            c.version,
+            c.current.content(),
+            List.of(),
+            List.of(),
+            null));
+  }
+
+  @POST
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response update(@RestPath long id, @BeanParam CorrectionForm form) {
+    String heading = editHeading(id);
+    String action = "/editor/corrections/" + id;
+    Response rows = rowChange(form, heading, action, id, form.readVersion());
+    if (rows != null) {
+      return rows;
+    }
+    try {
+      desk.edit(id, form.readVersion(), form.content(), me.account());
+      return redirect(id);
+    } catch (CorrectionDesk.InvalidContent e) {
+      return formAgain(400, heading, action, id, form.readVersion(), form, e.problems, null);
+    } catch (CorrectionDesk.StaleVersion e) {
+      // Keep what they typed, show what is there now, and let them save over it knowingly.
+      Correction now = desk.find(id);
+      return formAgain(
+          409,
+          "Someone else saved this correction",
+          action,
+          id,
+          now.version,
+          form,
+          List.of(),
+          CorrectionView.of(now, now.current));
+    } catch (WorkflowRefusal e) {
+      return pageAgain(id, e, null, null);
+    }
+  }
+
+  @POST
+  @Path("{id}/submission")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response submit(@RestPath long id, @RestForm String version) {
+    return act(id, () -> desk.submit(id, CorrectionForm.parseVersion(version), me.account()));
+  }
+
+  @POST
+  @Path("{id}/approval")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response approve(@RestPath long id, @RestForm String version) {
+    return act(id, () -> desk.approve(id, CorrectionForm.parseVersion(version), me.account()));
+  }
+
+  @POST
+  @Path("{id}/publication")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response publish(@RestPath long id, @RestForm String version) {
+    return act(id, () -> desk.publish(id, CorrectionForm.parseVersion(version), me.account()));
+  }
+
+  @POST
+  @Path("{id}/changes-request")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response requestChanges(
+      @RestPath long id, @RestForm String version, @RestForm String comment) {
+    try {
+      desk.requestChanges(id, CorrectionForm.parseVersion(version), me.account(), comment);
+      return redirect(id);
+    } catch (WorkflowRefusal e) {
+      if (e.kind == WorkflowRefusal.Kind.INVALID) {
+        return page(400, PageView.of(desk.find(id), me.account(), null, comment, e.getMessage()));
+      }
+      return pageAgain(id, e, comment, null);
+    } catch (CorrectionDesk.StaleVersion e) {
+      return page(409, PageView.of(desk.find(id), me.account(), e.getMessage(), comment, null));
+    }
+  }
+
+  private Response act(long id, Supplier<Correction> change) {
+    try {
+      change.get();
+      return redirect(id);
+    } catch (WorkflowRefusal e) {
+      return pageAgain(id, e, null, null);
+    } catch (CorrectionDesk.StaleVersion e) {
+      return page(409, PageView.of(desk.find(id), me.account(), e.getMessage(), null, null));
+    }
+  }
+
+  private Response pageAgain(long id, WorkflowRefusal e, String comment, String commentError) {
+    int status =
+        switch (e.kind) {
+          case FORBIDDEN -> 403;
+          case CONFLICT -> 409;
+          case INVALID -> 400;
+        };
+    return page(
+        status, PageView.of(desk.find(id), me.account(), e.getMessage(), comment, commentError));
+  }
+
+  private static Response page(int status, PageView view) {
+    return Response.status(status).entity(Templates.page(view)).build();
+  }
+
+  /** Adding or removing a source row re-shows the form; nothing is saved. */
+  private Response rowChange(
+      CorrectionForm form, String heading, String action, Long id, Long version) {
+    List<QuotedSource> rows = new ArrayList<>(form.rows());
+    if (form.isAddSource()) {
+      rows.add(new QuotedSource());
+    } else if (form.removedRow() >= 0 && form.removedRow() < rows.size()) {
+      rows.remove(form.removedRow());
+    } else {
+      return null;
+    }
+    return Response.ok(
+            Templates.form(
+                FormView.of(heading, action, id, version, form.content(), rows, List.of(), null)))
+        .build();
+  }
+
+  private static Response formAgain(
+      int status,
+      String heading,
+      String action,
+      Long id,
+      Long version,
+      CorrectionForm form,
+      List<CorrectionDesk.Problem> problems,
+      CorrectionView current) {
+    CorrectionContent typed = form.content();
+    // Error paths index the filled rows, so show exactly those (or one empty row).
+    return Response.status(status)
+        .entity(
+            Templates.form(
+                FormView.of(heading, action, id, version, typed, typed.sources, problems, current)))
+        .build();
+  }
+
+  private static String editHeading(long id) {
+    return "Edit correction " + id;
+  }
+
+  private static Response redirect(long id) {
+    return Response.seeOther(URI.create("/editor/corrections/" + id)).build();
+  }
+}

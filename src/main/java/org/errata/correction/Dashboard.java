@@ -1,0 +1,75 @@
+package org.errata.correction;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import org.errata.account.Account;
+import org.errata.account.Me;
+
+/** The editor's dashboard: what needs this editor now, and what was published lately. */
+@Path("/editor")
+@RolesAllowed(Account.EDITOR)
+@Produces(MediaType.TEXT_HTML)
+public class Dashboard {
+
+  static final int RECENT = 10;
+
+  @Inject Me me;
+
+  /** One correction in a dashboard list. */
+  public record Row(
+      long id,
+      String passage,
+      String articleUrl,
+      Status status,
+      String author,
+      Instant updatedAt,
+      String changeRequest) {
+    static Row of(Correction c) {
+      return new Row(
+          c.id,
+          c.current.passage,
+          c.articleUrl,
+          c.status(),
+          c.current.author.username,
+          c.updatedAt,
+          c.openChangeRequest().map(e -> e.actor.username + ": " + e.comment).orElse(null));
+    }
+  }
+
+  /** The dashboard's lists, each already filtered for the signed-in editor. */
+  public record View(
+      List<Row> drafts,
+      List<Row> toReview,
+      List<Row> mineInReview,
+      List<Row> readyToPublish,
+      List<Row> recentlyPublished) {}
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance dashboard(View view);
+  }
+
+  @GET
+  public TemplateInstance dashboard() {
+    Account account = me.account();
+    return Templates.dashboard(
+        new View(
+            rows(Correction.draftsOf(account)),
+            rows(Correction.awaitingReviewBy(account)),
+            rows(Correction.inReviewFrom(account)),
+            rows(Correction.inStatus(Status.REVIEWED)),
+            rows(Correction.recentlyPublished(RECENT))));
+  }
+
+  private static List<Row> rows(List<Correction> corrections) {
+    return corrections.stream().map(Row::of).toList();
+  }
+}

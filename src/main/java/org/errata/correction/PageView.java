@@ -1,0 +1,78 @@
+package org.errata.correction;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.errata.account.Account;
+
+/**
+ * A correction's page on the desk: the content as readers will see it, its state and history, and
+ * only the actions the domain allows this editor.
+ */
+public record PageView(
+    long id,
+    long version,
+    Status status,
+    int revision,
+    String author,
+    List<String> editors,
+    String approvedBy,
+    boolean published,
+    CorrectionView content,
+    EnumSet<Action> actions,
+    List<String> notes,
+    EventView openRequest,
+    List<EventView> history,
+    String error,
+    String comment,
+    String commentError) {
+
+  /** One line of history. */
+  public record EventView(
+      Instant at, String actor, String description, Status from, Status to, String comment) {
+    static EventView of(AuditEvent e) {
+      return new EventView(
+          e.at, e.actor.username, e.action.description, e.fromStatus, e.toStatus, e.comment);
+    }
+  }
+
+  public static PageView of(Correction c, Account viewer) {
+    return of(c, viewer, null, null, null);
+  }
+
+  public static PageView of(
+      Correction c, Account viewer, String error, String comment, String commentError) {
+    Revision r = c.current;
+    List<String> notes = new ArrayList<>();
+    // Say why review buttons are missing, in the domain's own words.
+    if (r.status == Status.IN_REVIEW) {
+      c.refusal(Action.APPROVE, viewer).ifPresent(refusal -> notes.add(refusal.getMessage()));
+    }
+    return new PageView(
+        c.id,
+        c.version,
+        r.status,
+        r.number,
+        r.author.username,
+        r.editors.stream().map(a -> a.username).toList(),
+        r.approvedBy == null ? null : r.approvedBy.username,
+        c.isPublished(),
+        CorrectionView.of(c, r),
+        c.actionsFor(viewer),
+        notes,
+        c.openChangeRequest().map(EventView::of).orElse(null),
+        c.history.stream().map(EventView::of).toList(),
+        error,
+        comment,
+        commentError);
+  }
+
+  public boolean can(String action) {
+    return actions.contains(Action.valueOf(action));
+  }
+
+  public boolean hasActions() {
+    return !actions.isEmpty();
+  }
+}

@@ -1,0 +1,83 @@
+package org.errata.publicsite;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import org.errata.article.Article;
+import org.errata.article.ArticleUrl;
+import org.errata.correction.Correction;
+import org.errata.correction.CorrectionJson;
+import org.errata.correction.Revision;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** Reading for anyone (api.md, "Reading"): published corrections only. */
+@Path("/api/public/corrections")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class PublicApi {
+
+  /** A published correction: the correction object without version, author and reviewer. */
+  public record Published(
+      Long id,
+      String status,
+      String articleUrl,
+      String articleKey,
+      String passage,
+      String summary,
+      String reasoning,
+      String verdict,
+      List<CorrectionJson.SourceJson> sources,
+      String publicUrl,
+      Instant publishedAt) {
+
+    static Published of(Correction c) {
+      Revision r = c.published;
+      return new Published(
+          c.id,
+          "PUBLISHED",
+          c.articleUrl,
+          c.article.urlKey,
+          r.passage,
+          r.summary,
+          r.reasoning,
+          r.verdict,
+          r.sources.stream()
+              .map(s -> new CorrectionJson.SourceJson(s.title, s.publisher, s.url, s.quote))
+              .toList(),
+          "/corrections/" + c.id,
+          c.firstPublishedAt());
+    }
+  }
+
+  /** Every published correction of one article. */
+  public record Lookup(
+      String articleUrl, String articleKey, int count, List<Published> corrections) {}
+
+  @GET
+  public Lookup lookup(@RestQuery String url) {
+    if (url == null || url.isBlank()) {
+      throw new BadRequestException("Give the article's address as ?url=.");
+    }
+    String key;
+    try {
+      key = ArticleUrl.key(url);
+    } catch (ArticleUrl.InvalidUrl e) {
+      throw new BadRequestException(e.getMessage());
+    }
+    List<Published> found = Correction.publishedFor(key).stream().map(Published::of).toList();
+    String articleUrl = Article.findByUrl(url).map(a -> a.url).orElse(url.strip());
+    return new Lookup(articleUrl, key, found.size(), found);
+  }
+
+  @GET
+  @Path("{id}")
+  public Published get(@RestPath long id) {
+    return Published.of(PublishedCorrections.find(id));
+  }
+}

@@ -1,0 +1,70 @@
+package org.errata.publicsite;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.errata.article.Article;
+import org.errata.article.ArticleUrl;
+import org.errata.correction.Correction;
+import org.errata.correction.CorrectionView;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** Readers' pages. They query published revisions only, so nothing else can leak. */
+@Path("/")
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+public class PublicPages {
+
+  static final int RECENT = 20;
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance home(List<CorrectionView> recent);
+
+    static native TemplateInstance article(
+        String url, String articleUrl, List<CorrectionView> corrections, String error);
+
+    static native TemplateInstance correction(CorrectionView correction);
+  }
+
+  @GET
+  public TemplateInstance home() {
+    return Templates.home(
+        Correction.recentlyPublished(RECENT).stream().map(CorrectionView::published).toList());
+  }
+
+  @GET
+  @Path("articles")
+  public Response article(@RestQuery String url) {
+    if (url == null || url.isBlank()) {
+      return Response.status(400)
+          .entity(Templates.article("", null, List.of(), "Enter an article's web address."))
+          .build();
+    }
+    String key;
+    try {
+      key = ArticleUrl.key(url);
+    } catch (ArticleUrl.InvalidUrl e) {
+      return Response.status(400)
+          .entity(Templates.article(url, null, List.of(), e.getMessage()))
+          .build();
+    }
+    String articleUrl = Article.findByUrl(url).map(a -> a.url).orElse(url.strip());
+    List<CorrectionView> corrections =
+        Correction.publishedFor(key).stream().map(CorrectionView::published).toList();
+    return Response.ok(Templates.article(url, articleUrl, corrections, null)).build();
+  }
+
+  @GET
+  @Path("corrections/{id}")
+  public TemplateInstance correction(@RestPath long id) {
+    return Templates.correction(CorrectionView.published(PublishedCorrections.find(id)));
+  }
+}

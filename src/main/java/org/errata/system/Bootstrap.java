@@ -1,0 +1,119 @@
+package org.errata.system;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.errata.account.Account;
+import org.errata.account.Accounts;
+import org.errata.article.Article;
+import org.errata.correction.Correction;
+import org.errata.correction.CorrectionContent;
+import org.errata.report.Report;
+import org.errata.report.ReportParser;
+import org.errata.source.QuotedSource;
+import org.jboss.logging.Logger;
+
+/**
+ * What a start needs before the first request: demo data when {@code errata.demo=true}, and an
+ * admin account when there is no account at all, so that a fresh install can be signed into.
+ */
+@ApplicationScoped
+public class Bootstrap {
+
+  private static final Logger LOG = Logger.getLogger(Bootstrap.class);
+
+  static final String DEMO_PASSWORD = "errata-demo";
+  static final String SEED = "seed/fact-check-report.txt";
+
+  @Inject Accounts accounts;
+
+  @ConfigProperty(name = "errata.demo", defaultValue = "false")
+  boolean demo;
+
+  @ConfigProperty(name = "errata.admin-password")
+  Optional<String> adminPassword;
+
+  void onStart(@Observes StartupEvent event) {
+    if (demo) {
+      createDemoData();
+    }
+    if (accounts.count() == 0) {
+      createFirstAdmin();
+    }
+  }
+
+  @Transactional
+  void createDemoData() {
+    Account ada = demoAccount("ada", false);
+    Account grace = demoAccount("grace", false);
+    demoAccount("admin", true);
+    if (Correction.count() > 0) {
+      return;
+    }
+    Report report = ReportParser.parse(readSeed());
+    Instant now = Instant.now();
+    Article article = Article.findOrCreate(report.articleUrl(), now);
+    for (Report.Item item : report.corrections()) {
+      List<QuotedSource> sources =
+          item.sources().stream()
+              .map(s -> new QuotedSource(s.title(), s.publisher(), null, s.quote()))
+              .toList();
+      CorrectionContent content =
+          new CorrectionContent(
+              report.articleUrl(), item.claim(), item.summary(), item.reasoning(), null, sources);
+      // The seed goes through the same four-eyes workflow as everything else.
+      Correction correction = Correction.propose(article, content, ada, now);
+      correction.submit(ada, now);
+      correction.approve(grace, now);
+      correction.publish(grace, now);
+      correction.persist();
+    }
+    LOG.info("Demo data: accounts ada, grace (editors) and admin, password errata-demo.");
+  }
+
+  private Account demoAccount(String username, boolean admin) {
+    return Account.findByUsername(username)
+        .orElseGet(() -> accounts.createWithKnownPassword(username, DEMO_PASSWORD, admin));
+  }
+
+  void createFirstAdmin() {
+    String password = adminPassword.filter(p -> !p.isBlank()).orElse(null);
+    boolean generated = password == null;
+    if (generated) {
+      byte[] bytes = new byte[18];
+      new SecureRandom().nextBytes(bytes);
+      password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+    accounts.create("admin", password, true);
+    if (generated) {
+      LOG.warnf(
+          "No account existed, so Errata created one: user name \"admin\", password \"%s\". "
+              + "This is the only time it is shown.",
+          password);
+    } else {
+      LOG.info("No account existed, so Errata created \"admin\" with ERRATA_ADMIN_PASSWORD.");
+    }
+  }
+
+  private static String readSeed() {
+    try (InputStream in = Bootstrap.class.getClassLoader().getResourceAsStream(SEED)) {
+      if (in == null) {
+        throw new IllegalStateException("the seed report " + SEED + " is missing from the build");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the seed report", e);
+    }
+  }
+}
