@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import org.errata.account.Account;
 import org.errata.article.Article;
+import org.hibernate.annotations.OptimisticLock;
 
 /**
  * A correction and the one home of its workflow rules (BRIEF.md, "Workflow"). Every state change is
@@ -60,11 +61,15 @@ public class Correction extends PanacheEntityBase {
   @Version public long version;
 
   /** The revision being worked on (the published one until an amendment starts). */
+  // Linking a revision is not itself a change of content: every domain method that matters also
+  // touches updatedAt, which bumps the version, and inserting a correction must leave it at 0.
+  @OptimisticLock(excluded = true)
   @ManyToOne
   @JoinColumn(name = "current_revision_id")
   public Revision current;
 
   /** What readers see, or null while nothing is published. */
+  @OptimisticLock(excluded = true)
   @ManyToOne
   @JoinColumn(name = "published_revision_id")
   public Revision published;

@@ -2,6 +2,7 @@ package org.errata.correction;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,8 +22,12 @@ import org.errata.article.ArticleUrl;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The editors' JSON API (api.md, "Corrections"). Each method is one call into the desk. */
+/**
+ * The editors' JSON API (api.md, "Corrections"). Each method is one call into the desk; the answer
+ * is built inside the same transaction, from exactly what was stored.
+ */
 @Path("/api/corrections")
+@Transactional
 @RolesAllowed(Account.EDITOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -78,7 +78,7 @@ public class CorrectionDesk {
     Correction correction =
         Correction.propose(Article.findOrCreate(content.articleUrl, now), content, by, now);
     correction.persist();
-    return correction;
+    return flushed(correction);
   }
 
   @Transactional

@@ -1,0 +1,271 @@
+package org.errata.correction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import org.errata.account.Account;
+import org.errata.article.Article;
+import org.errata.source.QuotedSource;
+import org.junit.jupiter.api.Test;
+
+/** The workflow rules of BRIEF.md, one behaviour per test, without a database. */
+class CorrectionWorkflowTest {
+
+  static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+  final Account ada = Account.of("ada", "x", false, T0);
+  final Account grace = Account.of("grace", "x", false, T0);
+  final Account linus = Account.of("linus", "x", false, T0);
+
+  static CorrectionContent content(String passage) {
+    return new CorrectionContent(
+        "https://www.example.com/story",
+        passage,
+        "The story overstates it.",
+        "Because the vendor says otherwise:\n- point one",
+        null,
+        List.of(new QuotedSource("Docs", "Vendor", null, "It says otherwise.")));
+  }
+
+  Correction draftByAda() {
+    return Correction.propose(
+        Article.of("https://www.example.com/story", T0), content("The passage"), ada, T0);
+  }
+
+  Correction inReview() {
+    Correction c = draftByAda();
+    c.submit(ada, T0.plusSeconds(1));
+    return c;
+  }
+
+  Correction reviewed() {
+    Correction c = inReview();
+    c.approve(grace, T0.plusSeconds(2));
+    return c;
+  }
+
+  static WorkflowRefusal refused(WorkflowRefusal.Kind kind, Runnable action) {
+    WorkflowRefusal refusal = assertThrows(WorkflowRefusal.class, action::run);
+    assertEquals(kind, refusal.kind, refusal.getMessage());
+    return refusal;
+  }
+
+  @Test
+  void proposingMakesADraftWrittenByItsAuthor() {
+    Correction c = draftByAda();
+    assertEquals(Status.DRAFT, c.status());
+    assertSame(ada, c.current.author);
+    assertTrue(c.current.wasWrittenBy(ada));
+    assertEquals(1, c.history.size());
+    AuditEvent created = c.history.get(0);
+    assertEquals(AuditEvent.Kind.CREATED, created.action);
+    assertNull(created.fromStatus);
+    assertEquals(Status.DRAFT, created.toStatus);
+    assertSame(ada, created.actor);
+    assertEquals(T0, created.at);
+  }
+
+  @Test
+  void submittingADraftPutsItInReviewAndRecordsWhoDidIt() {
+    Correction c = inReview();
+    assertEquals(Status.IN_REVIEW, c.status());
+    AuditEvent last = c.history.get(c.history.size() - 1);
+    assertEquals(AuditEvent.Kind.SUBMITTED, last.action);
+    assertEquals(Status.DRAFT, last.fromStatus);
+    assertEquals(Status.IN_REVIEW, last.toStatus);
+    assertSame(ada, last.actor);
+  }
+
+  @Test
+  void submittingSomethingAlreadyInReviewIsRefused() {
+    Correction c = inReview();
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> c.submit(ada, T0));
+  }
+
+  @Test
+  void approvingYourOwnCorrectionIsRefused() {
+    Correction c = inReview();
+    WorkflowRefusal refusal = refused(WorkflowRefusal.Kind.FORBIDDEN, () -> c.approve(ada, T0));
+    assertEquals(
+        "You wrote this correction, so someone else must approve it.", refusal.getMessage());
+    assertEquals(Status.IN_REVIEW, c.status());
+  }
+
+  @Test
+  void approvingACorrectionYouEditedIsRefused() {
+    Correction c = draftByAda();
+    c.edit(c.article, content("Grace's better passage"), grace, T0.plusSeconds(1));
+    c.submit(ada, T0.plusSeconds(2));
+    WorkflowRefusal refusal = refused(WorkflowRefusal.Kind.FORBIDDEN, () -> c.approve(grace, T0));
+    assertTrue(refusal.getMessage().startsWith("You edited this correction"));
+    c.approve(linus, T0.plusSeconds(3));
+    assertEquals(Status.REVIEWED, c.status());
+  }
+
+  @Test
+  void aSecondEditorApprovesAndTheApprovedContentIsPinned() {
+    Correction c = reviewed();
+    assertEquals(Status.REVIEWED, c.status());
+    assertSame(grace, c.current.approvedBy);
+    assertEquals(c.current.content().hash(), c.current.approvedHash);
+    AuditEvent last = c.history.get(c.history.size() - 1);
+    assertEquals(AuditEvent.Kind.APPROVED, last.action);
+    assertSame(grace, last.actor);
+  }
+
+  @Test
+  void approvingADraftIsRefused() {
+    Correction c = draftByAda();
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> c.approve(grace, T0));
+  }
+
+  @Test
+  void requestingChangesNeedsAComment() {
+    Correction c = inReview();
+    refused(WorkflowRefusal.Kind.INVALID, () -> c.requestChanges(grace, "  ", T0));
+    refused(WorkflowRefusal.Kind.INVALID, () -> c.requestChanges(grace, null, T0));
+    assertEquals(Status.IN_REVIEW, c.status());
+  }
+
+  @Test
+  void requestingChangesOnYourOwnCorrectionIsRefused() {
+    Correction c = inReview();
+    refused(WorkflowRefusal.Kind.FORBIDDEN, () -> c.requestChanges(ada, "looks fine to me", T0));
+  }
+
+  @Test
+  void requestingChangesOutsideReviewIsRefused() {
+    Correction c = draftByAda();
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> c.requestChanges(grace, "why", T0));
+  }
+
+  @Test
+  void requestedChangesReturnTheDraftToItsAuthorWithTheComment() {
+    Correction c = inReview();
+    c.requestChanges(grace, "Quote the second paragraph too.", T0.plusSeconds(5));
+    assertEquals(Status.DRAFT, c.status());
+    AuditEvent request = c.openChangeRequest().orElseThrow();
+    assertEquals("Quote the second paragraph too.", request.comment);
+    assertSame(grace, request.actor);
+    c.submit(ada, T0.plusSeconds(6));
+    assertTrue(c.openChangeRequest().isEmpty(), "resubmitting answers the request");
+  }
+
+  @Test
+  void publishingADraftOrSomethingInReviewIsRefused() {
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> draftByAda().publish(grace, T0));
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> inReview().publish(grace, T0));
+  }
+
+  @Test
+  void publishingAReviewedCorrectionMakesItLive() {
+    Correction c = reviewed();
+    Instant at = T0.plusSeconds(60);
+    c.publish(ada, at);
+    assertEquals(Status.PUBLISHED, c.status());
+    assertSame(c.current, c.published);
+    assertEquals(at, c.published.publishedAt);
+    assertEquals(at, c.firstPublishedAt());
+    assertSame(ada, c.published.publishedBy);
+  }
+
+  @Test
+  void publishingContentThatNoLongerMatchesTheApprovalIsRefused() {
+    Correction c = reviewed();
+    c.current.summary = "Changed behind the workflow's back.";
+    WorkflowRefusal refusal = refused(WorkflowRefusal.Kind.CONFLICT, () -> c.publish(grace, T0));
+    assertTrue(refusal.getMessage().contains("changed after it was approved"));
+    assertNull(c.published);
+  }
+
+  @Test
+  void editingAReviewedCorrectionVoidsTheApproval() {
+    Correction c = reviewed();
+    c.edit(c.article, content("A sharper passage"), grace, T0.plusSeconds(9));
+    assertEquals(Status.DRAFT, c.status());
+    assertNull(c.current.approvedBy);
+    assertNull(c.current.approvedHash);
+    AuditEvent last = c.history.get(c.history.size() - 1);
+    assertEquals(AuditEvent.Kind.EDITED, last.action);
+    assertEquals(Status.REVIEWED, last.fromStatus);
+    assertEquals(Status.DRAFT, last.toStatus);
+    assertTrue(c.current.wasWrittenBy(grace), "grace edited it, so she may no longer approve it");
+  }
+
+  @Test
+  void editingSomethingInReviewIsRefused() {
+    Correction c = inReview();
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> c.edit(c.article, content("x"), ada, T0));
+  }
+
+  @Test
+  void editingAPublishedCorrectionIsRefused() {
+    Correction c = reviewed();
+    c.publish(grace, T0);
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> c.edit(c.article, content("x"), ada, T0));
+  }
+
+  @Test
+  void theActionsOfferedAreExactlyTheOnesTheRulesAllow() {
+    Correction c = draftByAda();
+    assertEquals(EnumSet.of(Action.EDIT, Action.SUBMIT), c.actionsFor(ada));
+    c.submit(ada, T0);
+    assertEquals(EnumSet.noneOf(Action.class), c.actionsFor(ada));
+    assertEquals(EnumSet.of(Action.APPROVE, Action.REQUEST_CHANGES), c.actionsFor(grace));
+    c.approve(grace, T0);
+    assertEquals(EnumSet.of(Action.EDIT, Action.PUBLISH), c.actionsFor(ada));
+    assertEquals(EnumSet.of(Action.EDIT, Action.PUBLISH), c.actionsFor(grace));
+    c.publish(grace, T0);
+    assertEquals(EnumSet.noneOf(Action.class), c.actionsFor(linus));
+  }
+
+  @Test
+  void everyStateChangeWritesOneAuditEventWithActorStatesAndTime() {
+    Correction c = draftByAda();
+    c.submit(ada, T0.plusSeconds(1));
+    c.requestChanges(grace, "More sources.", T0.plusSeconds(2));
+    c.edit(c.article, content("Better"), ada, T0.plusSeconds(3));
+    c.submit(ada, T0.plusSeconds(4));
+    c.approve(grace, T0.plusSeconds(5));
+    c.publish(grace, T0.plusSeconds(6));
+    List<AuditEvent.Kind> kinds = c.history.stream().map(e -> e.action).toList();
+    assertEquals(
+        List.of(
+            AuditEvent.Kind.CREATED,
+            AuditEvent.Kind.SUBMITTED,
+            AuditEvent.Kind.CHANGES_REQUESTED,
+            AuditEvent.Kind.EDITED,
+            AuditEvent.Kind.SUBMITTED,
+            AuditEvent.Kind.APPROVED,
+            AuditEvent.Kind.PUBLISHED),
+        kinds);
+    for (int i = 0; i < c.history.size(); i++) {
+      AuditEvent e = c.history.get(i);
+      assertNotNull(e.actor);
+      assertEquals(T0.plusSeconds(i), e.at);
+      assertEquals(1, e.revisionNumber);
+      if (i > 0) {
+        assertEquals(c.history.get(i - 1).toStatus, e.fromStatus, "states chain without gaps");
+      }
+    }
+    assertEquals(Status.PUBLISHED, c.history.get(6).toStatus);
+  }
+
+  @Test
+  void theContentHashChangesWithAnyVisibleWord() {
+    CorrectionContent a = content("The passage");
+    CorrectionContent b = content("The passage");
+    assertEquals(a.hash(), b.hash());
+    b.sources.get(0).quote = "It says otherwise!";
+    assertTrue(!a.hash().equals(b.hash()));
+    CorrectionContent c = content("The passage");
+    c.verdict = "Inaccurate";
+    assertTrue(!a.hash().equals(c.hash()));
+  }
+}

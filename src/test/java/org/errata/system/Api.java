@@ -1,0 +1,65 @@
+package org.errata.system;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+
+/** JSON API requests as an integrator makes them: HTTP Basic, JSON bodies. */
+public final class Api {
+
+  private Api() {}
+
+  public static RequestSpecification as(String username) {
+    return given()
+        .auth()
+        .preemptive()
+        .basic(username, "errata-demo")
+        .contentType(ContentType.JSON)
+        .accept(ContentType.JSON);
+  }
+
+  /** A valid correction body for a fresh article, so tests never share one. */
+  public static Map<String, Object> correction(String articleUrl, String passage) {
+    return new java.util.HashMap<>(
+        Map.of(
+            "articleUrl",
+            articleUrl,
+            "passage",
+            passage,
+            "summary",
+            "The article overstates it; the vendor's page says otherwise.",
+            "reasoning",
+            "The vendor documents the opposite:\n- first point\n- second point",
+            "sources",
+            List.of(
+                Map.of(
+                    "title", "Help page",
+                    "publisher", "Vendor Help Center",
+                    "url", "https://help.example.com/page",
+                    "quote", "The feature runs outside the sandbox."))));
+  }
+
+  /** Creates a correction as {@code username} and returns its id. */
+  public static long create(String username, String articleUrl, String passage) {
+    return as(username)
+        .body(correction(articleUrl, passage))
+        .post("/api/corrections")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath()
+        .getLong("id");
+  }
+
+  /** Takes a new correction by ada through grace's review to publication; returns its id. */
+  public static long published(String articleUrl, String passage) {
+    long id = create("ada", articleUrl, passage);
+    as("ada").post("/api/corrections/" + id + "/submit").then().statusCode(200);
+    as("grace").post("/api/corrections/" + id + "/approve").then().statusCode(200);
+    as("grace").post("/api/corrections/" + id + "/publish").then().statusCode(200);
+    return id;
+  }
+}

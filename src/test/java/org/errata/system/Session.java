@@ -1,0 +1,104 @@
+package org.errata.system;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A person's browser session for HTTP tests: signs in through the real form, keeps the cookies, and
+ * sends each form with the CSRF token read from the page it came from, as a browser does. Redirects
+ * are never followed, so tests see the 303 and its Location.
+ */
+public final class Session {
+
+  private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+  private final Map<String, String> cookies = new HashMap<>();
+
+  private Session() {}
+
+  public static Session anonymous() {
+    return new Session();
+  }
+
+  public static Session signIn(String username, String password) {
+    Session session = new Session();
+    Response response =
+        given()
+            .redirects()
+            .follow(false)
+            .contentType(ContentType.URLENC)
+            .formParam("j_username", username)
+            .formParam("j_password", password)
+            .post("/j_security_check");
+    if (response.statusCode() != 302 || !response.header("Location").endsWith("/editor")) {
+      throw new AssertionError(
+          "sign-in as "
+              + username
+              + " failed: "
+              + response.statusCode()
+              + " "
+              + response.header("Location"));
+    }
+    session.cookies.putAll(response.getCookies());
+    return session;
+  }
+
+  public static Session signIn(String username) {
+    return signIn(username, "errata-demo");
+  }
+
+  public RequestSpecification request() {
+    return given().redirects().follow(false).cookies(cookies);
+  }
+
+  public Response get(String path) {
+    Response response = request().get(path);
+    remember(response);
+    return response;
+  }
+
+  /**
+   * Reads the form's CSRF token from {@code formPage}, then posts {@code fields} to {@code action}.
+   */
+  public Response submit(String formPage, String action, Map<String, ?> fields) {
+    String token = token(formPage);
+    Response response =
+        request()
+            .contentType(ContentType.URLENC.withCharset("UTF-8"))
+            .formParams(fields)
+            .formParam("csrf-token", token)
+            .post(action);
+    remember(response);
+    return response;
+  }
+
+  /** Posts without any CSRF token, as a forged cross-site form would. */
+  public Response postWithoutToken(String action, Map<String, ?> fields) {
+    return request().contentType(ContentType.URLENC).formParams(fields).post(action);
+  }
+
+  public String token(String page) {
+    Response response = get(page);
+    Matcher m = TOKEN.matcher(response.asString());
+    if (!m.find()) {
+      throw new AssertionError(
+          "no CSRF token on " + page + " (status " + response.statusCode() + ")");
+    }
+    return m.group(1);
+  }
+
+  public Map<String, String> cookies() {
+    return cookies;
+  }
+
+  private void remember(Response response) {
+    cookies.putAll(response.getCookies());
+  }
+}
