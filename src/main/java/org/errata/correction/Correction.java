@@ -208,7 +208,9 @@ public class Correction extends PanacheEntityBase {
     article = newArticle;
     articleUrl = content.articleUrl;
     current.write(content);
-    current.editors.add(by);
+    if (!current.wasWrittenBy(by)) {
+      current.editors.add(by);
+    }
     if (from == Status.REVIEWED) {
       current.approvedBy = null;
       current.approvedHash = null;

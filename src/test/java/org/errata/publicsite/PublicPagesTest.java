@@ -1,0 +1,114 @@
+package org.errata.publicsite;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.errata.system.Api;
+import org.junit.jupiter.api.Test;
+
+/** Readers' pages: the seed's layout, look-up by any spelling, and nothing unpublished. */
+@QuarkusTest
+class PublicPagesTest {
+
+  static final String SEED = "https://www.oneusefulthing.org/p/claude-dispatch-and-the-power-of";
+
+  @Test
+  void theSeedCorrectionRendersWithAllItsParts() {
+    given()
+        .queryParam("url", "oneusefulthing.org/p/claude-dispatch-and-the-power-of/?utm_source=x#y")
+        .get("/articles")
+        .then()
+        .statusCode(200)
+        .body(containsString("www.oneusefulthing.org/p/claude-dispatch-and-the-power-of"))
+        .body(containsString("1 correction found"))
+        .body(containsString("“Cowork is sandboxed, safer but more limited”"))
+        .body(
+            containsString(
+                "That overstates Cowork’s isolation. Anthropic says Cowork’s computer-use feature runs outside the VM sandbox and interacts with your actual desktop and apps."))
+        .body(containsString("<h3>Full reasoning</h3>"))
+        .body(
+            containsString(
+                "<p>Anthropic’s own documentation distinguishes between regular Cowork task execution and computer use:</p>"))
+        .body(
+            containsString(
+                "<li>In Cowork generally, code and shell commands run in an isolated VM.</li>"))
+        .body(containsString("<li>But when Claude uses computer use—the capability"))
+        .body(
+            containsString(
+                "<p>So describing Cowork flatly as “sandboxed” is inaccurate in this context."))
+        .body(containsString("<h3>3 sources</h3>"))
+        .body(containsString("Get started with Claude Cowork | Claude Help Center"))
+        .body(containsString("Let Claude use your computer in Cowork | Claude Help Center"))
+        .body(containsString("Assign tasks from anywhere in Claude Cowork | Claude Help Center"))
+        .body(
+            containsString(
+                "Cowork runs directly on your computer... Code runs safely in an isolated space... Runs code and shell commands in an isolated virtual machine (VM) on your computer."))
+        .body(
+            containsString(
+                "This means Claude is interacting with your actual desktop and apps, rather than an isolated sandbox."))
+        .body(
+            containsString(
+                "Current limitations... Computer use runs outside the virtual machine. When Claude uses your apps through computer use, it operates outside the Cowork sandbox."));
+  }
+
+  @Test
+  void anArticleWithNoCorrectionsSaysSo() {
+    given()
+        .queryParam("url", "no-corrections.example/a")
+        .get("/articles")
+        .then()
+        .statusCode(200)
+        .body(containsString("No corrections found"));
+  }
+
+  @Test
+  void anInvalidAddressIsASentenceNotAnError() {
+    given()
+        .queryParam("url", "ftp://x.example/a")
+        .get("/articles")
+        .then()
+        .statusCode(400)
+        .body(containsString("Only http:// and https://"));
+  }
+
+  @Test
+  void theFrontPageListsRecentCorrectionsAndHasTheLookUpBox() {
+    long id = Api.published("front-page.example/a", "On the front page");
+    given()
+        .get("/")
+        .then()
+        .statusCode(200)
+        .body(containsString("<label for=\"lookup-url\">"))
+        .body(containsString("/corrections/" + id))
+        .body(containsString("On the front page"));
+  }
+
+  @Test
+  void sourcesWithAnAddressAreLinked() {
+    long id = Api.published("linked.example/a", "Linked source");
+    given()
+        .get("/corrections/" + id)
+        .then()
+        .statusCode(200)
+        .body(containsString("<a href=\"https://help.example.com/page\""))
+        .body(containsString("Help page | Vendor Help Center"));
+  }
+
+  @Test
+  void unpublishedCorrectionsDoNotExistForReaders() {
+    long id = Api.create("ada", "hidden-page.example/a", "Hidden draft");
+    given()
+        .get("/corrections/" + id)
+        .then()
+        .statusCode(404)
+        .body(not(containsString("Hidden draft")));
+    given()
+        .queryParam("url", "hidden-page.example/a")
+        .get("/articles")
+        .then()
+        .body(not(containsString("Hidden draft")));
+    given().get("/corrections/99999999").then().statusCode(404);
+  }
+}
