@@ -1,0 +1,125 @@
+package org.errata.journey;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One real-browser journey through the desk: ada proposes, grace requests changes, ada resubmits,
+ * grace approves and publishes, and a reader finds the correction by another spelling of the URL.
+ * Screenshots go to target/screenshots/.
+ */
+@QuarkusTest
+class ReviewJourneyTest {
+
+  static final Path SHOTS = Path.of("target", "screenshots");
+
+  @TestHTTPResource("/")
+  URL base;
+
+  @Test
+  void adaProposesGraceReviewsAndAReaderFindsThePublishedCorrection() {
+    Path chromium = Browser.requireChromium();
+    try (Playwright playwright = Browser.playwright();
+        com.microsoft.playwright.Browser browser =
+            playwright.chromium().launch(Browser.launchOptions(chromium))) {
+      Page ada = signIn(browser.newContext(viewport()), "ada");
+      Page grace = signIn(browser.newContext(viewport()), "grace");
+
+      // ada proposes a correction with two sources, adding the second row without JavaScript.
+      ada.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New correction").setExact(true)).first().click();
+      ada.locator("#articleUrl").fill("https://www.journey-news.example/tech/ai-agents/?utm_source=newsletter");
+      ada.locator("#passage").fill("The assistant never leaves its sandbox");
+      ada.locator("#summary").fill("It does: the vendor says its computer-use feature runs outside the sandbox.");
+      ada.locator("#reasoning").fill("The vendor's documentation is explicit:\n- Code runs in a VM.\n- Computer use runs outside it.");
+      ada.locator("#verdict").fill("Inaccurate");
+      ada.locator("#source-0-title").fill("Let the assistant use your computer");
+      ada.locator("#source-0-publisher").fill("Vendor Help Center");
+      ada.locator("#source-0-url").fill("https://help.vendor.example/computer-use");
+      ada.locator("#source-0-quote").fill("Computer use runs outside the virtual machine.");
+      ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add another source")).click();
+      assertThat(ada.locator("#source-1-title")).isVisible();
+      assertThat(ada.locator("#passage")).hasValue("The assistant never leaves its sandbox");
+      ada.locator("#source-1-title").fill("Get started");
+      ada.locator("#source-1-quote").fill("Code runs safely in an isolated space.");
+      shot(ada, "01-ada-new-correction");
+      ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save draft")).click();
+      assertThat(ada.locator("h1")).containsText("Draft");
+      String correctionUrl = ada.url();
+      ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review")).click();
+      assertThat(ada.locator("h1")).containsText("In review");
+      assertThat(ada.locator("body")).containsText("You wrote this correction, so someone else must approve it.");
+      shot(ada, "02-ada-submitted");
+
+      // grace finds it on her dashboard and asks for a change.
+      grace.navigate(base + "editor");
+      assertThat(grace.locator("#to-review + table")).containsText("The assistant never leaves its sandbox");
+      shot(grace, "03-grace-dashboard");
+      grace.navigate(correctionUrl);
+      grace.locator("#comment").fill("Say which product the article means in the summary.");
+      grace.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request changes")).click();
+      assertThat(grace.locator("h1")).containsText("Draft");
+
+      // ada reads the request, edits and resubmits.
+      ada.navigate(correctionUrl);
+      assertThat(ada.locator(".notice")).containsText("Say which product the article means in the summary.");
+      shot(ada, "04-ada-changes-requested");
+      ada.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit")).click();
+      ada.locator("#summary").fill("It does: the vendor says its assistant's computer-use feature runs outside the sandbox.");
+      ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+      ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review")).click();
+      assertThat(ada.locator("h1")).containsText("In review");
+
+      // grace approves and publishes.
+      grace.navigate(correctionUrl);
+      grace.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
+      assertThat(grace.locator("h1")).containsText("Reviewed");
+      shot(grace, "05-grace-approved");
+      grace.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish")).click();
+      assertThat(grace.locator("h1")).containsText("Published");
+
+      // A reader, not signed in, finds it by another spelling of the article's address.
+      Page reader = browser.newContext(viewport()).newPage();
+      reader.navigate(base.toString());
+      reader.locator("#lookup-url").fill("journey-news.example/tech/ai-agents");
+      reader.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find corrections")).click();
+      assertThat(reader.locator(".count")).hasText("1 correction found");
+      assertThat(reader.locator("article.correction")).containsText("The assistant never leaves its sandbox");
+      assertThat(reader.locator("article.correction")).containsText("its assistant's computer-use feature");
+      assertThat(reader.locator("article.correction")).containsText("2 sources");
+      assertThat(reader.locator("article.correction li").first()).containsText("Code runs in a VM.");
+      assertThat(reader.locator("body")).not().containsText("Say which product");
+      shot(reader, "06-reader-finds-correction");
+
+      Page phone = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(390, 844)).newPage();
+      phone.navigate(reader.url());
+      shot(phone, "07-reader-on-a-phone");
+    }
+  }
+
+  private Page signIn(BrowserContext context, String username) {
+    Page page = context.newPage();
+    page.navigate(base + "login");
+    page.getByLabel("User name").fill(username);
+    page.getByLabel("Password").fill("errata-demo");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    assertThat(page.locator("h1")).hasText("Dashboard");
+    return page;
+  }
+
+  private static com.microsoft.playwright.Browser.NewContextOptions viewport() {
+    return new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1200, 900);
+  }
+
+  private static void shot(Page page, String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+  }
+}
