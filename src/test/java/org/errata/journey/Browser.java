@@ -45,7 +45,9 @@ final class Browser {
     return Optional.empty();
   }
 
-  /** The Chromium to drive, or the test ends here: failed under CI, skipped with a reason elsewhere. */
+  /**
+   * The Chromium to drive, or the test ends here: failed under CI, skipped with a reason elsewhere.
+   */
   static Path requireChromium() {
     Optional<Path> found = chromium();
     if (found.isPresent()) {

@@ -35,17 +35,25 @@ class ReviewJourneyTest {
       Page grace = signIn(browser.newContext(viewport()), "grace");
 
       // ada proposes a correction with two sources, adding the second row without JavaScript.
-      ada.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New correction").setExact(true)).first().click();
-      ada.locator("#articleUrl").fill("https://www.journey-news.example/tech/ai-agents/?utm_source=newsletter");
+      ada.getByRole(
+              AriaRole.LINK, new Page.GetByRoleOptions().setName("New correction").setExact(true))
+          .first()
+          .click();
+      ada.locator("#articleUrl")
+          .fill("https://www.journey-news.example/tech/ai-agents/?utm_source=newsletter");
       ada.locator("#passage").fill("The assistant never leaves its sandbox");
-      ada.locator("#summary").fill("It does: the vendor says its computer-use feature runs outside the sandbox.");
-      ada.locator("#reasoning").fill("The vendor's documentation is explicit:\n- Code runs in a VM.\n- Computer use runs outside it.");
+      ada.locator("#summary")
+          .fill("It does: the vendor says its computer-use feature runs outside the sandbox.");
+      ada.locator("#reasoning")
+          .fill(
+              "The vendor's documentation is explicit:\n- Code runs in a VM.\n- Computer use runs outside it.");
       ada.locator("#verdict").fill("Inaccurate");
       ada.locator("#source-0-title").fill("Let the assistant use your computer");
       ada.locator("#source-0-publisher").fill("Vendor Help Center");
       ada.locator("#source-0-url").fill("https://help.vendor.example/computer-use");
       ada.locator("#source-0-quote").fill("Computer use runs outside the virtual machine.");
-      ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add another source")).click();
+      ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add another source"))
+          .click();
       assertThat(ada.locator("#source-1-title")).isVisible();
       assertThat(ada.locator("#passage")).hasValue("The assistant never leaves its sandbox");
       ada.locator("#source-1-title").fill("Get started");
@@ -54,28 +62,37 @@ class ReviewJourneyTest {
       ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save draft")).click();
       assertThat(ada.locator("h1")).containsText("Draft");
       String correctionUrl = ada.url();
-      ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review")).click();
+      ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review"))
+          .click();
       assertThat(ada.locator("h1")).containsText("In review");
-      assertThat(ada.locator("body")).containsText("You wrote this correction, so someone else must approve it.");
+      assertThat(ada.locator("body"))
+          .containsText("You wrote this correction, so someone else must approve it.");
       shot(ada, "02-ada-submitted");
 
       // grace finds it on her dashboard and asks for a change.
       grace.navigate(base + "editor");
-      assertThat(grace.locator("#to-review + table")).containsText("The assistant never leaves its sandbox");
+      assertThat(grace.locator("#to-review + table"))
+          .containsText("The assistant never leaves its sandbox");
       shot(grace, "03-grace-dashboard");
       grace.navigate(correctionUrl);
       grace.locator("#comment").fill("Say which product the article means in the summary.");
-      grace.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request changes")).click();
+      grace
+          .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request changes"))
+          .click();
       assertThat(grace.locator("h1")).containsText("Draft");
 
       // ada reads the request, edits and resubmits.
       ada.navigate(correctionUrl);
-      assertThat(ada.locator(".notice")).containsText("Say which product the article means in the summary.");
+      assertThat(ada.locator(".notice"))
+          .containsText("Say which product the article means in the summary.");
       shot(ada, "04-ada-changes-requested");
       ada.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit")).click();
-      ada.locator("#summary").fill("It does: the vendor says its assistant's computer-use feature runs outside the sandbox.");
+      ada.locator("#summary")
+          .fill(
+              "It does: the vendor says its assistant's computer-use feature runs outside the sandbox.");
       ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
-      ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review")).click();
+      ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review"))
+          .click();
       assertThat(ada.locator("h1")).containsText("In review");
 
       // grace approves and publishes.
@@ -90,16 +107,26 @@ class ReviewJourneyTest {
       Page reader = browser.newContext(viewport()).newPage();
       reader.navigate(base.toString());
       reader.locator("#lookup-url").fill("journey-news.example/tech/ai-agents");
-      reader.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find corrections")).click();
+      reader
+          .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find corrections"))
+          .click();
       assertThat(reader.locator(".count")).hasText("1 correction found");
-      assertThat(reader.locator("article.correction")).containsText("The assistant never leaves its sandbox");
-      assertThat(reader.locator("article.correction")).containsText("its assistant's computer-use feature");
+      assertThat(reader.locator("article.correction"))
+          .containsText("The assistant never leaves its sandbox");
+      assertThat(reader.locator("article.correction"))
+          .containsText("its assistant's computer-use feature");
       assertThat(reader.locator("article.correction")).containsText("2 sources");
-      assertThat(reader.locator("article.correction li").first()).containsText("Code runs in a VM.");
+      assertThat(reader.locator("article.correction li").first())
+          .containsText("Code runs in a VM.");
       assertThat(reader.locator("body")).not().containsText("Say which product");
       shot(reader, "06-reader-finds-correction");
 
-      Page phone = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(390, 844)).newPage();
+      Page phone =
+          browser
+              .newContext(
+                  new com.microsoft.playwright.Browser.NewContextOptions()
+                      .setViewportSize(390, 844))
+              .newPage();
       phone.navigate(reader.url());
       shot(phone, "07-reader-on-a-phone");
     }
@@ -120,6 +147,7 @@ class ReviewJourneyTest {
   }
 
   private static void shot(Page page, String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
   }
 }
