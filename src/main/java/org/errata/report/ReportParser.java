@@ -20,6 +20,14 @@ public final class ReportParser {
 
   private final String[] lines;
   private int next; // index of the next unread line
+  private final List<Positions> positions = new ArrayList<>();
+
+  /** Where each part of one correction stands in the input, 1-based, for error messages. */
+  public record Positions(
+      int claim, int summary, int reasoning, List<Integer> headings, List<Integer> quotes) {}
+
+  /** A parsed report and where each correction's parts were found. */
+  public record Parsed(Report report, List<Positions> positions) {}
 
   private ReportParser(String text) {
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -37,7 +45,15 @@ public final class ReportParser {
 
   /** Parses {@code text}; throws {@link ReportFormatException} naming the line at fault. */
   public static Report parse(String text) {
-    return new ReportParser(text).report();
+    return parseWithPositions(text).report();
+  }
+
+  /** Like {@link #parse}, also telling on which line each part of each correction stands. */
+  public static Parsed parseWithPositions(String text) {
+    ReportParser parser = new ReportParser(text);
+    Report report = parser.report();
+    return new Parsed(
+        report, List.copyOf(parser.positions.subList(0, report.corrections().size())));
   }
 
   private Report report() {
@@ -201,6 +217,8 @@ public final class ReportParser {
     }
 
     List<Report.Source> found = new ArrayList<>();
+    List<Integer> headingLines = new ArrayList<>();
+    List<Integer> quoteLines = new ArrayList<>();
     for (int j = 1; j <= sources; j++) {
       int headingLine = skipBlank();
       if (headingLine < 0 || !lines[headingLine - 1].startsWith("- ")) {
@@ -234,7 +252,10 @@ public final class ReportParser {
         throw ended(headingLine, "the quote from \"" + title + "\"");
       }
       found.add(new Report.Source(title, publisher, take()));
+      headingLines.add(headingLine);
+      quoteLines.add(quoteLine);
     }
+    positions.add(new Positions(claimLine, summaryLine, headerLine + 1, headingLines, quoteLines));
     return new Report.Item(claim, summary, String.join("\n", reasoning), found);
   }
 
