@@ -232,8 +232,9 @@ public final class ReportParser {
                 + " has "
                 + (j - 1));
       }
-      String heading = take().substring(2).strip();
-      String title = heading;
+      // Split before trimming: in "-  | Publisher" the title is empty, not "| Publisher".
+      String heading = take().substring(2);
+      String title = heading.strip();
       String publisher = null;
       int bar = heading.lastIndexOf(" | ");
       if (bar >= 0) {

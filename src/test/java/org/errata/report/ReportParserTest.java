@@ -447,13 +447,17 @@ class ReportParserTest {
       List<Report.Source> sources = new ArrayList<>();
       int m = 1 + random.nextInt(3);
       for (int s = 0; s < m; s++) {
-        String publisher = random.nextBoolean() ? null : line(random, 3, true).replace(" | ", " ");
+        // A publisher holds no "|": the last " | " of a heading splits it from the title.
+        String publisher = random.nextBoolean() ? null : line(random, 3, true).replace("|", "/");
         String title = line(random, 6, true);
-        if (publisher == null) {
-          title = title.replace(" | ", " / ");
-        }
         if (title.startsWith("-") || title.endsWith("|")) {
           title = "T " + title + " T";
+        }
+        if (publisher == null) {
+          // Without a publisher, a " | " in the title would be read as the split.
+          while (title.contains(" | ")) {
+            title = title.replace(" | ", " / ");
+          }
         }
         sources.add(new Report.Source(title, publisher, line(random, 20, true)));
       }
