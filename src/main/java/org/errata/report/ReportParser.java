@@ -21,13 +21,14 @@ public final class ReportParser {
   private final String[] lines;
   private int next; // index of the next unread line
   private final List<Positions> positions = new ArrayList<>();
+  private int urlLine;
 
   /** Where each part of one correction stands in the input, 1-based, for error messages. */
   public record Positions(
       int claim, int summary, int reasoning, List<Integer> headings, List<Integer> quotes) {}
 
-  /** A parsed report and where each correction's parts were found. */
-  public record Parsed(Report report, List<Positions> positions) {}
+  /** A parsed report, the line of its URL, and where each correction's parts were found. */
+  public record Parsed(Report report, int urlLine, List<Positions> positions) {}
 
   private ReportParser(String text) {
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -53,7 +54,9 @@ public final class ReportParser {
     ReportParser parser = new ReportParser(text);
     Report report = parser.report();
     return new Parsed(
-        report, List.copyOf(parser.positions.subList(0, report.corrections().size())));
+        report,
+        parser.urlLine,
+        List.copyOf(parser.positions.subList(0, report.corrections().size())));
   }
 
   private Report report() {
@@ -61,6 +64,7 @@ public final class ReportParser {
     if (urlLine < 0) {
       throw new ReportFormatException(1, "expected the article's URL, but the report is empty");
     }
+    this.urlLine = urlLine;
     String articleUrl = take();
     if (articleUrl.contains(" ") || !articleUrl.contains(".")) {
       throw error(urlLine, "expected the article's URL", articleUrl);

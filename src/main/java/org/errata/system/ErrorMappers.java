@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.errata.correction.CorrectionDesk;
 import org.errata.correction.WorkflowRefusal;
+import org.errata.report.ReportFormatException;
+import org.errata.report.ReportImport;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -62,6 +64,22 @@ public class ErrorMappers {
           case INVALID -> 400;
         };
     return answer(request, status, "Not possible", e.getMessage(), null);
+  }
+
+  @ServerExceptionMapper
+  public Response badReport(ReportFormatException e, HttpServerRequest request) {
+    if (isApi(request)) {
+      return Response.status(422)
+          .type(MediaType.APPLICATION_JSON)
+          .entity(new ApiError(e.sentence(), null, e.line))
+          .build();
+    }
+    return answer(request, 422, "Report refused", e.sentence(), null);
+  }
+
+  @ServerExceptionMapper
+  public Response tooLarge(ReportImport.TooLarge e, HttpServerRequest request) {
+    return answer(request, 413, "Report too large", e.getMessage(), null);
   }
 
   @ServerExceptionMapper

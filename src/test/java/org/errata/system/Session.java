@@ -79,6 +79,29 @@ public final class Session {
     return response;
   }
 
+  /**
+   * Like {@link #submit} for a multipart form: {@code text} fields, and a file when {@code
+   * fileBytes} is not null.
+   */
+  public Response submitMultipart(
+      String formPage,
+      String action,
+      Map<String, String> text,
+      String fileField,
+      byte[] fileBytes) {
+    String token = token(formPage);
+    RequestSpecification request = request().multiPart("csrf-token", token);
+    for (Map.Entry<String, String> field : text.entrySet()) {
+      request = request.multiPart(field.getKey(), field.getValue(), "text/plain; charset=UTF-8");
+    }
+    if (fileBytes != null) {
+      request = request.multiPart(fileField, "report.txt", fileBytes, "text/plain");
+    }
+    Response response = request.post(action);
+    remember(response);
+    return response;
+  }
+
   /** Posts without any CSRF token, as a forged cross-site form would. */
   public Response postWithoutToken(String action, Map<String, ?> fields) {
     return request().contentType(ContentType.URLENC).formParams(fields).post(action);
