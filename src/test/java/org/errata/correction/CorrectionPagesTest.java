@@ -179,6 +179,21 @@ class CorrectionPagesTest {
   }
 
   @Test
+  void longFieldsUpToTheirLimitAreSavedAndOneCharacterMoreIsRefusedWithTheTextKept() {
+    Session ada = Session.signIn("ada");
+    String reasoning = ("A long line of reasoning. ".repeat(800)).substring(0, 20_000);
+    Map<String, Object> fields = form("long-fields.example/a", "Long reasoning");
+    fields.put("reasoning", reasoning);
+    ada.submit("/editor/corrections/new", "/editor/corrections", fields).then().statusCode(303);
+
+    fields.put("reasoning", reasoning + "!");
+    Response refused = ada.submit("/editor/corrections/new", "/editor/corrections", fields);
+    assertEquals(400, refused.statusCode());
+    assertTrue(refused.asString().contains("The full reasoning can be at most 20000 characters."));
+    assertTrue(refused.asString().contains(reasoning + "!"), "all 20,001 characters kept");
+  }
+
+  @Test
   void sourceRowsAreAddedAndRemovedWithoutJavascript() {
     Session ada = Session.signIn("ada");
     Map<String, Object> fields = form("rows.example/a", "kept passage");
