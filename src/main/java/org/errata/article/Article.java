@@ -39,8 +39,18 @@ public class Article extends PanacheEntityBase {
     return article;
   }
 
+  /** The article at any spelling of its address, or of an alias such as its canonical URL. */
   public static Optional<Article> findByUrl(String anySpelling) {
-    return find("urlKey", ArticleUrl.key(anySpelling)).firstResultOptional();
+    return findByKey(ArticleUrl.key(anySpelling));
+  }
+
+  public static Optional<Article> findByKey(String key) {
+    Optional<Article> own = find("urlKey", key).firstResultOptional();
+    if (own.isPresent()) {
+      return own;
+    }
+    ArticleAlias alias = ArticleAlias.findById(key);
+    return alias == null ? Optional.empty() : Optional.of(alias.article);
   }
 
   /** The stored article for this URL, created on first use. */

@@ -30,7 +30,8 @@ public class AuditEvent extends PanacheEntityBase {
     SUBMITTED("submitted it for review"),
     CHANGES_REQUESTED("requested changes"),
     APPROVED("approved it"),
-    PUBLISHED("published it");
+    PUBLISHED("published it"),
+    CHECKED("checked words against a page");
 
     public final String description;
 

@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Optional;
 import org.errata.account.Account;
 import org.errata.article.Article;
+import org.errata.source.Check;
+import org.errata.source.CheckStatus;
+import org.errata.source.QuotedSource;
 import org.hibernate.annotations.OptimisticLock;
 
 /**
@@ -247,11 +250,107 @@ public class Correction extends PanacheEntityBase {
 
   /** Pins exactly the content approved, so that only this content can be published. */
   public void approve(Account by, Instant now) {
+    approve(by, now, null);
+  }
+
+  public static final int OVERRIDE_MAX = 2000;
+
+  /**
+   * Approves, provided every quote was found on its page and the passage was not missing from the
+   * article, or the reviewer says why they accept what could not be verified (a page behind a
+   * login, a PDF); that reason goes into the history.
+   */
+  public void approve(Account by, Instant now, String override) {
     check(Action.APPROVE, by);
+    List<String> unverified = unverified();
+    String reason = override == null || override.isBlank() ? null : override.strip();
+    if (!unverified.isEmpty() && reason == null) {
+      throw new WorkflowRefusal(
+          CONFLICT,
+          unverified.get(0)
+              + " Check it, or give an override reason (for example: the page is behind a login,"
+              + " or it is a PDF) to approve anyway.");
+    }
+    if (reason != null && reason.length() > OVERRIDE_MAX) {
+      throw new WorkflowRefusal(
+          INVALID, "An override reason can be at most " + OVERRIDE_MAX + " characters.");
+    }
     current.approvedBy = by;
     current.approvedAt = now;
     current.approvedHash = current.content().hash();
-    move(by, AuditEvent.Kind.APPROVED, Status.REVIEWED, null, now);
+    current.approvalOverride = unverified.isEmpty() ? null : reason;
+    move(
+        by,
+        AuditEvent.Kind.APPROVED,
+        Status.REVIEWED,
+        current.approvalOverride == null
+            ? null
+            : "Approved despite: " + String.join(" ", unverified) + " Reason: " + reason,
+        now);
+  }
+
+  /**
+   * What a reviewer would approve without evidence: a passage not found in the article's text, and
+   * each quote not found on, or not yet checked against, its page. Empty when all is verified.
+   */
+  public List<String> unverified() {
+    List<String> reasons = new ArrayList<>();
+    if (current.passageCheck().statusOrUnchecked() == CheckStatus.NOT_FOUND) {
+      reasons.add("The passage was not found in the article's text.");
+    }
+    for (int i = 0; i < current.sources.size(); i++) {
+      QuotedSource source = current.sources.get(i);
+      CheckStatus status = source.check().statusOrUnchecked();
+      String name = "Source " + (i + 1) + " (“" + source.title + "”)";
+      if (status == CheckStatus.NOT_FOUND) {
+        reasons.add(name + ": the quote was not found on the page.");
+      } else if (status == CheckStatus.UNCHECKED) {
+        reasons.add(name + ": the quote has not been checked against the page.");
+      }
+    }
+    return reasons;
+  }
+
+  /**
+   * Records what checking the passage found. Not a change of content or state, so the version stays
+   * as it is and nobody's open form goes stale; the history still says who checked.
+   */
+  public void recordPassageCheck(Check check, Account by, Instant now, String how) {
+    current.passageCheck = check;
+    history.add(
+        AuditEvent.of(
+            this,
+            current.number,
+            by,
+            AuditEvent.Kind.CHECKED,
+            status(),
+            status(),
+            "Passage: " + check.statusOrUnchecked().label().toLowerCase() + " (" + how + ").",
+            now));
+  }
+
+  /** Records what checking quote {@code index} found; see {@link #recordPassageCheck}. */
+  public void recordQuoteCheck(int index, Check check, Account by, Instant now, String how) {
+    QuotedSource source = current.sources.get(index);
+    source.quoteCheck = check;
+    // Element collections are rewritten as a whole when one element changes; replace it.
+    current.sources.set(index, source);
+    history.add(
+        AuditEvent.of(
+            this,
+            current.number,
+            by,
+            AuditEvent.Kind.CHECKED,
+            status(),
+            status(),
+            "Source "
+                + (index + 1)
+                + ": "
+                + check.statusOrUnchecked().label().toLowerCase()
+                + " ("
+                + how
+                + ").",
+            now));
   }
 
   public void publish(Account by, Instant now) {

@@ -1,5 +1,6 @@
 package org.errata.correction;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,16 +19,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.errata.account.Account;
 import org.errata.account.Me;
+import org.errata.article.Article;
 import org.errata.article.ArticleUrl;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * The editors' JSON API (api.md, "Corrections"). Each method is one call into the desk; the answer
- * is built inside the same transaction, from exactly what was stored.
+ * The editors' JSON API (api.md, "Corrections" and "Checking passages and quotes"). Each method is
+ * one call into the desk (and, on saving, the checks); the answer is read back in its own
+ * transaction, from exactly what was stored.
  */
 @Path("/api/corrections")
-@Transactional
 @RolesAllowed(Account.EDITOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -37,17 +39,19 @@ public class CorrectionApi {
   static final int MAX_LIMIT = 200;
 
   @Inject CorrectionDesk desk;
+  @Inject Verification verification;
   @Inject Me me;
 
   @POST
   public Response create(CorrectionJson.Request body) {
-    Correction created = desk.propose(body(body).content(), me.account());
-    return Response.created(URI.create("/api/corrections/" + created.id))
-        .entity(CorrectionJson.of(created))
-        .build();
+    CorrectionJson.Request request = body(body);
+    long id = desk.propose(request.content(), me.account()).id;
+    verification.checkAll(id, request.articleText(), request.pageTexts(), me.account());
+    return Response.created(URI.create("/api/corrections/" + id)).entity(json(id)).build();
   }
 
   @GET
+  @Transactional
   public CorrectionJson.Page list(
       @RestQuery String url,
       @RestQuery String status,
@@ -71,7 +75,7 @@ public class CorrectionApi {
     String key = null;
     if (url != null && !url.isBlank()) {
       try {
-        key = ArticleUrl.key(url);
+        key = Article.findByUrl(url).map(a -> a.urlKey).orElse(ArticleUrl.key(url));
       } catch (ArticleUrl.InvalidUrl e) {
         throw new BadRequestException(e.getMessage());
       }
@@ -98,39 +102,57 @@ public class CorrectionApi {
   @GET
   @Path("{id}")
   public CorrectionJson get(@RestPath long id) {
-    return CorrectionJson.of(desk.find(id));
+    return json(id);
   }
 
   @PUT
   @Path("{id}")
   public CorrectionJson update(@RestPath long id, CorrectionJson.Request body) {
     CorrectionJson.Request request = body(body);
-    return CorrectionJson.of(desk.edit(id, request.version(), request.content(), me.account()));
+    desk.edit(id, request.version(), request.content(), me.account());
+    verification.checkAll(id, request.articleText(), request.pageTexts(), me.account());
+    return json(id);
+  }
+
+  /** Checks the passage and every quote again, fetching the pages when fetching is on. */
+  @POST
+  @Path("{id}/check")
+  public CorrectionJson check(@RestPath long id) {
+    verification.checkAll(id, null, null, me.account());
+    return json(id);
   }
 
   @POST
   @Path("{id}/submit")
   public CorrectionJson submit(@RestPath long id) {
-    return CorrectionJson.of(desk.submit(id, null, me.account()));
+    desk.submit(id, null, me.account());
+    return json(id);
   }
 
   @POST
   @Path("{id}/approve")
-  public CorrectionJson approve(@RestPath long id) {
-    return CorrectionJson.of(desk.approve(id, null, me.account()));
+  public CorrectionJson approve(@RestPath long id, CorrectionJson.ApproveRequest body) {
+    desk.approve(id, null, me.account(), body == null ? null : body.override());
+    return json(id);
   }
 
   @POST
   @Path("{id}/request-changes")
   public CorrectionJson requestChanges(@RestPath long id, CorrectionJson.CommentRequest body) {
     String comment = body == null ? null : body.comment();
-    return CorrectionJson.of(desk.requestChanges(id, null, me.account(), comment));
+    desk.requestChanges(id, null, me.account(), comment);
+    return json(id);
   }
 
   @POST
   @Path("{id}/publish")
   public CorrectionJson publish(@RestPath long id) {
-    return CorrectionJson.of(desk.publish(id, null, me.account()));
+    desk.publish(id, null, me.account());
+    return json(id);
+  }
+
+  private CorrectionJson json(long id) {
+    return QuarkusTransaction.requiringNew().call(() -> CorrectionJson.of(desk.find(id)));
   }
 
   private static CorrectionJson.Request body(CorrectionJson.Request body) {

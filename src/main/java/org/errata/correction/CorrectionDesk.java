@@ -24,6 +24,7 @@ import org.errata.article.Article;
 public class CorrectionDesk {
 
   @Inject Validator validator;
+  @Inject Verification verification;
 
   /** No such correction (or none the caller may see). */
   public static class NotFound extends RuntimeException {
@@ -93,6 +94,7 @@ public class CorrectionDesk {
     CorrectionContent content = valid(input);
     Instant now = Instant.now();
     correction.edit(Article.findOrCreate(content.articleUrl, now), content, by, now);
+    verification.refresh(correction, by);
     return flushed(correction);
   }
 
@@ -106,9 +108,10 @@ public class CorrectionDesk {
     return act(id, readVersion, by, (c, now) -> c.requestChanges(by, comment, now));
   }
 
+  /** {@code override}: why the reviewer accepts an unverified quote or passage (may be null). */
   @Transactional
-  public Correction approve(long id, Long readVersion, Account by) {
-    return act(id, readVersion, by, (c, now) -> c.approve(by, now));
+  public Correction approve(long id, Long readVersion, Account by, String override) {
+    return act(id, readVersion, by, (c, now) -> c.approve(by, now, override));
   }
 
   @Transactional

@@ -1,7 +1,12 @@
 package org.errata.correction;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
 import java.util.List;
+import org.errata.source.Check;
+import org.errata.source.CheckStatus;
 import org.errata.source.QuotedSource;
+import org.errata.source.TextFragment;
 
 /** A correction as editors' API clients see it (api.md, "A correction"). */
 public record CorrectionJson(
@@ -17,12 +22,41 @@ public record CorrectionJson(
     List<SourceJson> sources,
     String author,
     String reviewer,
-    String publicUrl) {
+    String publicUrl,
+    CheckJson passageCheck,
+    String approvalOverride) {
 
-  /** One source, in requests and answers alike. */
-  public record SourceJson(String title, String publisher, String url, String quote) {
-    static SourceJson of(QuotedSource s) {
-      return new SourceJson(s.title, s.publisher, s.url, s.quote);
+  /** What checking found (api.md, "Checking passages and quotes"). */
+  public record CheckJson(
+      CheckStatus status, Double score, Instant checkedAt, String prefix, String suffix) {
+    public static CheckJson of(Check check) {
+      return new CheckJson(
+          check.statusOrUnchecked(), check.score, check.checkedAt, check.prefix, check.suffix);
+    }
+  }
+
+  /**
+   * One source, in requests and answers alike. In a request, {@code pageText} is the page's text to
+   * check the quote against; answers carry {@code quoteCheck} and {@code fragmentUrl} instead.
+   */
+  public record SourceJson(
+      String title,
+      String publisher,
+      String url,
+      String quote,
+      @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String pageText,
+      CheckJson quoteCheck,
+      String fragmentUrl) {
+
+    public static SourceJson of(QuotedSource s) {
+      return new SourceJson(
+          s.title,
+          s.publisher,
+          s.url,
+          s.quote,
+          null,
+          CheckJson.of(s.check()),
+          s.url == null ? null : TextFragment.link(s.url, s.quote));
     }
 
     QuotedSource toSource() {
@@ -46,7 +80,9 @@ public record CorrectionJson(
         r.sources.stream().map(SourceJson::of).toList(),
         r.author.username,
         r.approvedBy == null ? null : r.approvedBy.username,
-        c.isPublished() ? "/corrections/" + c.id : null);
+        c.isPublished() ? "/corrections/" + c.id : null,
+        CheckJson.of(r.passageCheck()),
+        r.approvalOverride);
   }
 
   /** What a request may set; everything else in the body is ignored. */
@@ -57,7 +93,15 @@ public record CorrectionJson(
       String reasoning,
       String verdict,
       List<SourceJson> sources,
-      Long version) {
+      Long version,
+      String articleText) {
+
+    /** The page texts given per source, in source order (null where none was given). */
+    public List<String> pageTexts() {
+      return sources == null
+          ? List.of()
+          : sources.stream().map(s -> s == null ? null : s.pageText()).toList();
+    }
 
     public CorrectionContent content() {
       return new CorrectionContent(
@@ -74,6 +118,9 @@ public record CorrectionJson(
 
   /** Bodies of the actions that take one. */
   public record CommentRequest(String comment) {}
+
+  /** The optional body of approve. */
+  public record ApproveRequest(String override) {}
 
   /** A page of corrections and the path of the next page, or null on the last. */
   public record Page(List<CorrectionJson> corrections, String next) {}

@@ -129,8 +129,9 @@ public class CorrectionPages {
   @POST
   @Path("{id}/approval")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response approve(@RestPath long id, @RestForm String version) {
-    return act(id, () -> desk.approve(id, CorrectionForm.parseVersion(version), me.account()));
+  public Response approve(@RestPath long id, @RestForm String version, @RestForm String override) {
+    return act(
+        id, () -> desk.approve(id, CorrectionForm.parseVersion(version), me.account(), override));
   }
 
   @POST

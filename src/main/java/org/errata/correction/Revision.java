@@ -1,9 +1,12 @@
 package org.errata.correction;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.errata.account.Account;
+import org.errata.source.Check;
 import org.errata.source.QuotedSource;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -81,6 +85,26 @@ public class Revision extends PanacheEntityBase {
       inverseJoinColumns = @JoinColumn(name = "account_id"))
   public Set<Account> editors = new LinkedHashSet<>();
 
+  /** Whether the passage is in the article's text; not part of the content approved. */
+  @Embedded
+  @AttributeOverrides({
+    @AttributeOverride(
+        name = "status",
+        column = @Column(name = "passage_status", nullable = false)),
+    @AttributeOverride(name = "score", column = @Column(name = "passage_score")),
+    @AttributeOverride(name = "checkedAt", column = @Column(name = "passage_checked_at")),
+    @AttributeOverride(name = "prefix", column = @Column(name = "passage_prefix")),
+    @AttributeOverride(name = "suffix", column = @Column(name = "passage_suffix")),
+    @AttributeOverride(name = "matchStart", column = @Column(name = "passage_start")),
+    @AttributeOverride(name = "matchEnd", column = @Column(name = "passage_end")),
+    @AttributeOverride(name = "snapshotId", column = @Column(name = "passage_snapshot_id"))
+  })
+  public Check passageCheck = Check.unchecked();
+
+  /** Why the reviewer approved despite an unverified quote or passage, shown to editors. */
+  @Column(name = "approval_override", length = 2000)
+  public String approvalOverride;
+
   @ManyToOne
   @JoinColumn(name = "approved_by_id")
   public Account approvedBy;
@@ -111,13 +135,51 @@ public class Revision extends PanacheEntityBase {
     return revision;
   }
 
+  /**
+   * Replaces the words. A check stays with words that did not change; changed words are marked to
+   * be matched again against the page text already stored for them.
+   */
   void write(CorrectionContent content) {
+    if (passage != null && !passage.equals(content.passage)) {
+      passageCheck = Check.pending(passageCheck().snapshotId);
+    }
     passage = content.passage;
     summary = content.summary;
     reasoning = content.reasoning;
     verdict = content.verdict;
+    List<QuotedSource> before = new ArrayList<>(sources);
     sources.clear();
-    content.sources.forEach(s -> sources.add(s.copy()));
+    for (QuotedSource typed : content.sources) {
+      QuotedSource s = typed.copy();
+      s.quoteCheck = carriedCheck(before, s);
+      sources.add(s);
+    }
+  }
+
+  private static Check carriedCheck(List<QuotedSource> before, QuotedSource now) {
+    for (QuotedSource old : before) {
+      if (java.util.Objects.equals(old.url, now.url) && old.quote.equals(now.quote)) {
+        return old.check().copy();
+      }
+    }
+    // The same page (same address, or same title when there is none): keep its stored text.
+    for (QuotedSource old : before) {
+      boolean samePage =
+          now.url != null
+              ? now.url.equals(old.url)
+              : old.url == null && old.title.equals(now.title);
+      if (samePage) {
+        return Check.pending(old.check().snapshotId);
+      }
+    }
+    return Check.unchecked();
+  }
+
+  public Check passageCheck() {
+    if (passageCheck == null) {
+      passageCheck = Check.unchecked();
+    }
+    return passageCheck;
   }
 
   /** This revision's words as content, for hashing, forms and the API. */

@@ -34,7 +34,8 @@ public class PublicApi {
       String verdict,
       List<CorrectionJson.SourceJson> sources,
       String publicUrl,
-      Instant publishedAt) {
+      Instant publishedAt,
+      CorrectionJson.CheckJson passageCheck) {
 
     static Published of(Correction c) {
       Revision r = c.published;
@@ -47,11 +48,10 @@ public class PublicApi {
           r.summary,
           r.reasoning,
           r.verdict,
-          r.sources.stream()
-              .map(s -> new CorrectionJson.SourceJson(s.title, s.publisher, s.url, s.quote))
-              .toList(),
+          r.sources.stream().map(CorrectionJson.SourceJson::of).toList(),
           "/corrections/" + c.id,
-          c.firstPublishedAt());
+          c.firstPublishedAt(),
+          CorrectionJson.CheckJson.of(r.passageCheck()));
     }
   }
 
@@ -70,9 +70,16 @@ public class PublicApi {
     } catch (ArticleUrl.InvalidUrl e) {
       throw new BadRequestException(e.getMessage());
     }
-    List<Published> found = Correction.publishedFor(key).stream().map(Published::of).toList();
-    String articleUrl = Article.findByUrl(url).map(a -> a.url).orElse(url.strip());
-    return new Lookup(articleUrl, key, found.size(), found);
+    Article article = Article.findByKey(key).orElse(null);
+    List<Published> found =
+        article == null
+            ? List.of()
+            : Correction.publishedFor(article.urlKey).stream().map(Published::of).toList();
+    return new Lookup(
+        article == null ? url.strip() : article.url,
+        article == null ? key : article.urlKey,
+        found.size(),
+        found);
   }
 
   @GET

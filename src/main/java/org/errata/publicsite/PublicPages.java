@@ -56,9 +56,14 @@ public class PublicPages {
           .entity(Templates.article(url, null, List.of(), e.getMessage()))
           .build();
     }
-    String articleUrl = Article.findByUrl(url).map(a -> a.url).orElse(url.strip());
+    Article article = Article.findByKey(key).orElse(null);
+    String articleUrl = article == null ? url.strip() : article.url;
     List<CorrectionView> corrections =
-        Correction.publishedFor(key).stream().map(CorrectionView::published).toList();
+        article == null
+            ? List.of()
+            : Correction.publishedFor(article.urlKey).stream()
+                .map(CorrectionView::published)
+                .toList();
     return Response.ok(Templates.article(url, articleUrl, corrections, null)).build();
   }
 

@@ -1,7 +1,10 @@
 package org.errata.source;
 
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Objects;
@@ -36,6 +39,20 @@ public class QuotedSource {
   @Column(nullable = false, length = QUOTE_MAX)
   public String quote;
 
+  /** Whether the quote is on the page; not part of the content a reviewer approves. */
+  @Embedded
+  @AttributeOverrides({
+    @AttributeOverride(name = "status", column = @Column(name = "quote_status", nullable = false)),
+    @AttributeOverride(name = "score", column = @Column(name = "quote_score")),
+    @AttributeOverride(name = "checkedAt", column = @Column(name = "quote_checked_at")),
+    @AttributeOverride(name = "prefix", column = @Column(name = "quote_prefix")),
+    @AttributeOverride(name = "suffix", column = @Column(name = "quote_suffix")),
+    @AttributeOverride(name = "matchStart", column = @Column(name = "quote_start")),
+    @AttributeOverride(name = "matchEnd", column = @Column(name = "quote_end")),
+    @AttributeOverride(name = "snapshotId", column = @Column(name = "quote_snapshot_id"))
+  })
+  public Check quoteCheck = Check.unchecked();
+
   public QuotedSource() {}
 
   public QuotedSource(String title, String publisher, String url, String quote) {
@@ -43,6 +60,14 @@ public class QuotedSource {
     this.publisher = publisher;
     this.url = url;
     this.quote = quote;
+  }
+
+  /** The check, or an unchecked one for a source read back with no check columns. */
+  public Check check() {
+    if (quoteCheck == null) {
+      quoteCheck = Check.unchecked();
+    }
+    return quoteCheck;
   }
 
   /** Blank optional parts become null and surrounding white space goes, so equal means equal. */

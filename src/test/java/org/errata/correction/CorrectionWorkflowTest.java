@@ -12,7 +12,10 @@ import java.util.EnumSet;
 import java.util.List;
 import org.errata.account.Account;
 import org.errata.article.Article;
+import org.errata.source.Check;
+import org.errata.source.CheckStatus;
 import org.errata.source.QuotedSource;
+import org.errata.source.TextMatcher;
 import org.junit.jupiter.api.Test;
 
 /** The workflow rules of BRIEF.md, one behaviour per test, without a database. */
@@ -34,8 +37,18 @@ class CorrectionWorkflowTest {
   }
 
   Correction draftByAda() {
-    return Correction.propose(
-        Article.of("https://www.example.com/story", T0), content("The passage"), ada, T0);
+    Correction c =
+        Correction.propose(
+            Article.of("https://www.example.com/story", T0), content("The passage"), ada, T0);
+    verifyQuotes(c);
+    return c;
+  }
+
+  /** As if every quote had been found on its page (checking itself is tested elsewhere). */
+  static void verifyQuotes(Correction c) {
+    for (QuotedSource s : c.current.sources) {
+      s.quoteCheck = Check.of(TextMatcher.find(s.quote, "Page: " + s.quote), 1L, T0);
+    }
   }
 
   Correction inReview() {
@@ -267,5 +280,79 @@ class CorrectionWorkflowTest {
     CorrectionContent c = content("The passage");
     c.verdict = "Inaccurate";
     assertTrue(!a.hash().equals(c.hash()));
+  }
+
+  @Test
+  void approvingWhileAQuoteIsUncheckedIsRefusedAndNamesTheSource() {
+    Correction c = inReview();
+    c.current.sources.get(0).quoteCheck = Check.unchecked();
+    WorkflowRefusal refusal =
+        refused(WorkflowRefusal.Kind.CONFLICT, () -> c.approve(grace, T0, null));
+    assertTrue(
+        refusal.getMessage().startsWith("Source 1 (“Docs”): the quote has not been checked"),
+        refusal.getMessage());
+    assertEquals(Status.IN_REVIEW, c.status());
+  }
+
+  @Test
+  void approvingWhileAQuoteWasNotFoundIsRefusedWithoutAnOverride() {
+    Correction c = inReview();
+    c.current.sources.get(0).quoteCheck =
+        Check.of(TextMatcher.find("It says otherwise.", "Something else entirely here."), 1L, T0);
+    assertEquals(CheckStatus.NOT_FOUND, c.current.sources.get(0).check().status);
+    WorkflowRefusal refusal =
+        refused(WorkflowRefusal.Kind.CONFLICT, () -> c.approve(grace, T0, "  "));
+    assertTrue(refusal.getMessage().contains("the quote was not found on the page"));
+  }
+
+  @Test
+  void anOverrideReasonLetsTheReviewerApproveAndGoesIntoTheHistory() {
+    Correction c = inReview();
+    c.current.sources.get(0).quoteCheck = Check.unchecked();
+    c.approve(grace, T0, "The page is behind a login; I read it in the vendor's portal.");
+    assertEquals(Status.REVIEWED, c.status());
+    assertEquals(
+        "The page is behind a login; I read it in the vendor's portal.",
+        c.current.approvalOverride);
+    AuditEvent approved = c.history.get(c.history.size() - 1);
+    assertTrue(approved.comment.contains("Source 1 (“Docs”)"), approved.comment);
+    assertTrue(approved.comment.contains("behind a login"), approved.comment);
+  }
+
+  @Test
+  void aVerifiedCorrectionNeedsNoOverrideAndRecordsNone() {
+    Correction c = inReview();
+    assertTrue(c.unverified().isEmpty());
+    c.approve(grace, T0, "not needed");
+    assertNull(c.current.approvalOverride);
+  }
+
+  @Test
+  void aPassageNotFoundInTheArticleNeedsAnOverrideButAnUncheckedOneDoesNot() {
+    Correction c = inReview();
+    assertEquals(CheckStatus.UNCHECKED, c.current.passageCheck().statusOrUnchecked());
+    assertTrue(c.unverified().isEmpty(), "an unchecked passage is shown, not blocking");
+    c.current.passageCheck =
+        Check.of(TextMatcher.find("The passage", "A wholly unrelated article text."), 2L, T0);
+    assertEquals(List.of("The passage was not found in the article's text."), c.unverified());
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> c.approve(grace, T0));
+  }
+
+  @Test
+  void editingAQuoteMarksItToBeMatchedAgainstItsStoredPage() {
+    Correction c = draftByAda();
+    CorrectionContent changed = content("The passage");
+    changed.sources.get(0).quote = "It says something else.";
+    c.edit(c.article, changed, ada, T0);
+    Check check = c.current.sources.get(0).check();
+    assertEquals(CheckStatus.UNCHECKED, check.status);
+    assertEquals(1L, check.snapshotId, "the stored page is kept to match again");
+    CorrectionContent same = content("A new passage");
+    Correction d = draftByAda();
+    d.edit(d.article, same, ada, T0);
+    assertEquals(
+        CheckStatus.EXACT,
+        d.current.sources.get(0).check().status,
+        "unchanged quote keeps its check");
   }
 }

@@ -205,7 +205,21 @@ class ReportImportTest {
     Api.as("ada").post("/api/corrections/" + id + "/publish").then().statusCode(409);
     Api.as("ada").post("/api/corrections/" + id + "/submit").then().statusCode(200);
     Api.as("ada").post("/api/corrections/" + id + "/approve").then().statusCode(403);
-    Api.as("grace").post("/api/corrections/" + id + "/approve").then().statusCode(200);
+    Api.as("grace")
+        .post("/api/corrections/" + id + "/approve")
+        .then()
+        .statusCode(409)
+        .body(
+            "error",
+            containsString("Source 1 (“Pricing | Plans”): the quote has not been checked"));
+    Api.as("grace")
+        .body(Map.of("override", "The vendor docs are behind a login; I compared them by hand."))
+        .post("/api/corrections/" + id + "/approve")
+        .then()
+        .statusCode(200)
+        .body(
+            "approvalOverride",
+            equalTo("The vendor docs are behind a login; I compared them by hand."));
     Api.as("grace").post("/api/corrections/" + id + "/publish").then().statusCode(200);
     given().get("/api/public/corrections/" + id).then().statusCode(200);
   }

@@ -21,7 +21,10 @@ public final class Api {
         .accept(ContentType.JSON);
   }
 
-  /** A valid correction body for a fresh article, so tests never share one. */
+  /**
+   * A valid correction body for a fresh article, so tests never share one, with the article's and
+   * the source page's text so that the passage and the quote check out.
+   */
   public static Map<String, Object> correction(String articleUrl, String passage) {
     return new java.util.HashMap<>(
         Map.of(
@@ -33,13 +36,16 @@ public final class Api {
             "The article overstates it; the vendor's page says otherwise.",
             "reasoning",
             "The vendor documents the opposite:\n- first point\n- second point",
+            "articleText",
+            "An article. " + passage + " The end.",
             "sources",
             List.of(
                 Map.of(
                     "title", "Help page",
                     "publisher", "Vendor Help Center",
                     "url", "https://help.example.com/page",
-                    "quote", "The feature runs outside the sandbox."))));
+                    "quote", "The feature runs outside the sandbox.",
+                    "pageText", "Help page\nThe feature runs outside the sandbox. More."))));
   }
 
   /** Creates a correction as {@code username} and returns its id. */

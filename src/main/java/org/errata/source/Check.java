@@ -1,0 +1,94 @@
+package org.errata.source;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * What checking words against a page found: the status, the score of a near match, when, where in
+ * the snapshot, and up to 32 characters around the match that pick it again among repeats. Stored
+ * beside the passage (revision) and beside each quote (revision_source).
+ */
+@Embeddable
+public class Check {
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(name = "status", nullable = false, length = 20)
+  public CheckStatus status = CheckStatus.UNCHECKED;
+
+  @Column(name = "score")
+  public Double score;
+
+  @Column(name = "checked_at")
+  public Instant checkedAt;
+
+  @Column(name = "prefix", length = 200)
+  public String prefix;
+
+  @Column(name = "suffix", length = 200)
+  public String suffix;
+
+  @Column(name = "match_start")
+  public Integer matchStart;
+
+  @Column(name = "match_end")
+  public Integer matchEnd;
+
+  @Column(name = "snapshot_id")
+  public Long snapshotId;
+
+  public Check() {}
+
+  public static Check unchecked() {
+    return new Check();
+  }
+
+  /** Words not yet matched against a page already stored (they changed since the last check). */
+  public static Check pending(Long snapshotId) {
+    Check c = new Check();
+    c.snapshotId = snapshotId;
+    return c;
+  }
+
+  /** The result of matching against snapshot {@code snapshotId}. */
+  public static Check of(TextMatcher.Match match, Long snapshotId, Instant now) {
+    Check c = new Check();
+    c.status = match.status();
+    c.score = match.score();
+    c.checkedAt = now;
+    c.snapshotId = snapshotId;
+    if (match.found()) {
+      c.prefix = match.prefix();
+      c.suffix = match.suffix();
+      c.matchStart = match.start();
+      c.matchEnd = match.end();
+    }
+    return c;
+  }
+
+  public Check copy() {
+    Check c = new Check();
+    c.status = status;
+    c.score = score;
+    c.checkedAt = checkedAt;
+    c.prefix = prefix;
+    c.suffix = suffix;
+    c.matchStart = matchStart;
+    c.matchEnd = matchEnd;
+    c.snapshotId = snapshotId;
+    return c;
+  }
+
+  public boolean found() {
+    return status != null && status.found();
+  }
+
+  public CheckStatus statusOrUnchecked() {
+    return status == null ? CheckStatus.UNCHECKED : status;
+  }
+}

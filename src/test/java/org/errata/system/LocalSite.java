@@ -1,0 +1,51 @@
+package org.errata.system;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A web site on this machine whose pages a test sets and changes; stands in for the internet. */
+public final class LocalSite implements AutoCloseable {
+
+  private final HttpServer server;
+  private final Map<String, String> pages = new ConcurrentHashMap<>();
+
+  public LocalSite() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    server.createContext(
+        "/",
+        ex -> {
+          String body = pages.get(ex.getRequestURI().getPath());
+          byte[] bytes =
+              (body == null ? "<p>Not found</p>" : body).getBytes(StandardCharsets.UTF_8);
+          ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          ex.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
+          ex.getResponseBody().write(bytes);
+          ex.close();
+        });
+    server.start();
+  }
+
+  /** Serves {@code html} at {@code path}; returns the page's address. */
+  public String page(String path, String html) {
+    pages.put(path, html);
+    return url(path);
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
