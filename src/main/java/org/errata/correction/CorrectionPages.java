@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.errata.account.Account;
 import org.errata.account.Me;
+import org.errata.source.PageFetcher;
 import org.errata.source.QuotedSource;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -33,6 +34,7 @@ import org.jboss.resteasy.reactive.RestPath;
 public class CorrectionPages {
 
   @Inject CorrectionDesk desk;
+  @Inject Verification verification;
   @Inject Me me;
 
   @CheckedTemplate
@@ -68,7 +70,7 @@ public class CorrectionPages {
   @GET
   @Path("{id}")
   public TemplateInstance page(@RestPath long id) {
-    return Templates.page(PageView.of(desk.find(id), me.account()));
+    return Templates.page(PageView.of(desk.find(id), me.account(), verification.canFetch()));
   }
 
   @GET
@@ -151,11 +153,84 @@ public class CorrectionPages {
       return redirect(id);
     } catch (WorkflowRefusal e) {
       if (e.kind == WorkflowRefusal.Kind.INVALID) {
-        return page(400, PageView.of(desk.find(id), me.account(), null, comment, e.getMessage()));
+        return page(
+            400,
+            PageView.of(
+                desk.find(id),
+                me.account(),
+                null,
+                comment,
+                e.getMessage(),
+                verification.canFetch(),
+                null));
       }
       return pageAgain(id, e, comment, null);
     } catch (CorrectionDesk.StaleVersion e) {
-      return page(409, PageView.of(desk.find(id), me.account(), e.getMessage(), comment, null));
+      return page(
+          409,
+          PageView.of(
+              desk.find(id),
+              me.account(),
+              e.getMessage(),
+              comment,
+              null,
+              verification.canFetch(),
+              null));
+    }
+  }
+
+  /** Checks the passage against pasted article text, or fetches the article. */
+  @POST
+  @Path("{id}/passage-check")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response checkPassage(@RestPath long id, @RestForm String op, @RestForm String text) {
+    return check(
+        id,
+        "passage",
+        text,
+        () -> {
+          if ("fetch".equals(op)) {
+            verification.fetchPassage(id, me.account());
+          } else {
+            verification.checkPassageText(id, text, me.account());
+          }
+        });
+  }
+
+  /** Checks source {@code n}'s quote (1-based) against pasted text, or fetches its page. */
+  @POST
+  @Path("{id}/sources/{n}/quote-check")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response checkQuote(
+      @RestPath long id, @RestPath int n, @RestForm String op, @RestForm String text) {
+    return check(
+        id,
+        "source-" + n,
+        text,
+        () -> {
+          if ("fetch".equals(op)) {
+            verification.fetchQuote(id, n - 1, me.account());
+          } else {
+            verification.checkQuoteText(id, n - 1, text, me.account());
+          }
+        });
+  }
+
+  private Response check(long id, String target, String text, Runnable check) {
+    try {
+      check.run();
+      return Response.seeOther(URI.create("/editor/corrections/" + id + "#" + target)).build();
+    } catch (PageFetcher.FetchFailed | WorkflowRefusal e) {
+      PageView view =
+          PageView.of(
+              desk.find(id),
+              me.account(),
+              null,
+              null,
+              null,
+              verification.canFetch(),
+              new PageView.CheckProblem(target, e.getMessage(), text));
+      return Response.status(422).entity(Templates.page(view)).build();
     }
   }
 
@@ -166,7 +241,16 @@ public class CorrectionPages {
     } catch (WorkflowRefusal e) {
       return pageAgain(id, e, null, null);
     } catch (CorrectionDesk.StaleVersion e) {
-      return page(409, PageView.of(desk.find(id), me.account(), e.getMessage(), null, null));
+      return page(
+          409,
+          PageView.of(
+              desk.find(id),
+              me.account(),
+              e.getMessage(),
+              null,
+              null,
+              verification.canFetch(),
+              null));
     }
   }
 
@@ -178,7 +262,15 @@ public class CorrectionPages {
           case INVALID -> 400;
         };
     return page(
-        status, PageView.of(desk.find(id), me.account(), e.getMessage(), comment, commentError));
+        status,
+        PageView.of(
+            desk.find(id),
+            me.account(),
+            e.getMessage(),
+            comment,
+            commentError,
+            verification.canFetch(),
+            null));
   }
 
   private static Response page(int status, PageView view) {

@@ -3,6 +3,7 @@ package org.errata.correction;
 import java.time.Instant;
 import java.util.List;
 import org.errata.source.QuotedSource;
+import org.errata.source.TextFragment;
 
 /**
  * One revision laid out as readers see it. The editor's page shows the working revision through
@@ -15,8 +16,31 @@ public record CorrectionView(
     String summary,
     List<Reasoning.Block> reasoning,
     String verdict,
-    List<QuotedSource> sources,
-    Instant publishedAt) {
+    List<SourceView> sources,
+    Instant publishedAt,
+    String articleLink) {
+
+  /**
+   * A source as readers see it: linked with a text fragment to the quoted words, and the date its
+   * quote was found on the page (null when it was not verified).
+   */
+  public record SourceView(
+      String title, String publisher, String url, String quote, String link, Instant checkedOn) {
+    static SourceView of(QuotedSource s) {
+      return new SourceView(
+          s.title,
+          s.publisher,
+          s.url,
+          s.quote,
+          s.url == null ? null : TextFragment.link(s.url, s.quote),
+          s.check().found() ? s.check().checkedAt : null);
+    }
+
+    /** "Title | Publisher", or the title alone. */
+    public String heading() {
+      return publisher == null ? title : title + " | " + publisher;
+    }
+  }
 
   public static CorrectionView of(Correction correction, Revision revision) {
     return new CorrectionView(
@@ -26,8 +50,13 @@ public record CorrectionView(
         revision.summary,
         Reasoning.blocks(revision.reasoning),
         revision.verdict,
-        List.copyOf(revision.sources),
-        correction.firstPublishedAt());
+        revision.sources.stream().map(SourceView::of).toList(),
+        correction.firstPublishedAt(),
+        TextFragment.link(fetchable(correction.articleUrl), revision.passage));
+  }
+
+  private static String fetchable(String url) {
+    return Verification.fetchable(url);
   }
 
   /** What readers see of a published correction. */

@@ -26,7 +26,13 @@ public record PageView(
     List<EventView> history,
     String error,
     String comment,
-    String commentError) {
+    String commentError,
+    List<CheckView> checks,
+    List<String> unverified,
+    String approvalOverride) {
+
+  /** A refusal from a check form, shown beside that form with the pasted text kept. */
+  public record CheckProblem(String target, String message, String text) {}
 
   /** One line of history. */
   public record EventView(
@@ -37,12 +43,18 @@ public record PageView(
     }
   }
 
-  public static PageView of(Correction c, Account viewer) {
-    return of(c, viewer, null, null, null);
+  public static PageView of(Correction c, Account viewer, boolean canFetch) {
+    return of(c, viewer, null, null, null, canFetch, null);
   }
 
   public static PageView of(
-      Correction c, Account viewer, String error, String comment, String commentError) {
+      Correction c,
+      Account viewer,
+      String error,
+      String comment,
+      String commentError,
+      boolean canFetch,
+      CheckProblem problem) {
     Revision r = c.current;
     List<String> notes = new ArrayList<>();
     // Say why review buttons are missing, in the domain's own words.
@@ -65,7 +77,43 @@ public record PageView(
         c.history.stream().map(EventView::of).toList(),
         error,
         comment,
-        commentError);
+        commentError,
+        checks(c, canFetch, problem),
+        r.status == Status.IN_REVIEW ? c.unverified() : List.of(),
+        r.approvalOverride);
+  }
+
+  private static List<CheckView> checks(Correction c, boolean canFetch, CheckProblem problem) {
+    Revision r = c.current;
+    String base = "/editor/corrections/" + c.id;
+    List<CheckView> checks = new ArrayList<>();
+    checks.add(
+        CheckView.of(
+            "passage",
+            "The passage, in the article",
+            base + "/passage-check",
+            "Article text",
+            "Fetch article",
+            canFetch,
+            r.passageCheck(),
+            problem != null && problem.target().equals("passage") ? problem.message() : null,
+            problem != null && problem.target().equals("passage") ? problem.text() : null));
+    for (int i = 0; i < r.sources.size(); i++) {
+      var source = r.sources.get(i);
+      String target = "source-" + (i + 1);
+      checks.add(
+          CheckView.of(
+              target,
+              "Source " + (i + 1) + ": " + source.heading(),
+              base + "/sources/" + (i + 1) + "/quote-check",
+              "Page text of source " + (i + 1),
+              "Fetch source",
+              canFetch && source.url != null,
+              source.check(),
+              problem != null && problem.target().equals(target) ? problem.message() : null,
+              problem != null && problem.target().equals(target) ? problem.text() : null));
+    }
+    return checks;
   }
 
   public boolean can(String action) {

@@ -245,8 +245,25 @@ class CorrectionPagesTest {
     grace
         .get("/editor/corrections/" + id)
         .then()
-        .body(containsString(">Approve<"))
+        .body(containsString("Source 1 (“Help page”): the quote has not been checked"))
+        .body(containsString("Approve with this reason"))
+        .body(not(containsString(">Approve<")))
         .body(containsString("Request changes"));
+    // grace checks the quote against the page's text, which she pastes: now she may approve.
+    grace
+        .submit(
+            "/editor/corrections/" + id,
+            "/editor/corrections/" + id + "/sources/1/quote-check",
+            Map.of("op", "paste", "text", "Help page\nIt runs outside the sandbox. And more."))
+        .then()
+        .statusCode(303)
+        .header("Location", endsWith("/editor/corrections/" + id + "#source-1"));
+    grace
+        .get("/editor/corrections/" + id)
+        .then()
+        .body(containsString(">Approve<"))
+        .body(containsString("<mark>It runs outside the sandbox.</mark>"))
+        .body(containsString("Found exactly"));
     Response empty = act(grace, id, "changes-request", Map.of("comment", "   "));
     assertEquals(400, empty.statusCode());
     assertTrue(empty.asString().contains("id=\"comment-error\""));

@@ -62,6 +62,13 @@ class ReviewJourneyTest {
       ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save draft")).click();
       assertThat(ada.locator("h1")).containsText("Draft");
       String correctionUrl = ada.url();
+      // ada checks both quotes against the pages' text she copied.
+      checkPasted(
+          ada,
+          "source-1",
+          "Let the assistant use your computer\nComputer use runs outside the virtual machine. It sees your apps.");
+      checkPasted(ada, "source-2", "Get started\nCode runs safely in an isolated space.");
+      assertThat(ada.locator("#source-2 mark")).hasText("Code runs safely in an isolated space.");
       ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review"))
           .click();
       assertThat(ada.locator("h1")).containsText("In review");
@@ -130,6 +137,17 @@ class ReviewJourneyTest {
       phone.navigate(reader.url());
       shot(phone, "07-reader-on-a-phone");
     }
+  }
+
+  static void checkPasted(Page page, String target, String text) {
+    page.locator("#" + target + "-text").fill(text);
+    page.locator("#" + target)
+        .getByRole(
+            AriaRole.BUTTON,
+            new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Check against pasted text"))
+        .click();
+    assertThat(page.locator("#" + target + " .check-status")).not().hasText("Not checked yet");
   }
 
   private Page signIn(BrowserContext context, String username) {

@@ -92,7 +92,10 @@ class PublicPagesTest {
         .get("/corrections/" + id)
         .then()
         .statusCode(200)
-        .body(containsString("<a href=\"https://help.example.com/page\""))
+        .body(
+            containsString(
+                "<a href=\"https://help.example.com/page#:~:text=The%20feature%20runs%20outside%20the%20sandbox.\""))
+        .body(containsString("Quote checked against the page on"))
         .body(containsString("Help page | Vendor Help Center"));
   }
 
