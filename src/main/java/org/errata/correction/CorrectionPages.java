@@ -42,6 +42,33 @@ public class CorrectionPages {
     static native TemplateInstance form(FormView form);
 
     static native TemplateInstance page(PageView page);
+
+    static native TemplateInstance drift(DriftView drift);
+  }
+
+  /** The page at publication beside the page now, for a flagged passage or quote. */
+  @GET
+  @Path("{id}/drift/{flag}")
+  public TemplateInstance drift(@RestPath long id, @RestPath long flag) {
+    return Templates.drift(DriftView.of(driftFlag(id, flag)));
+  }
+
+  /** An editor looked at the change and dealt with it (or found it harmless). */
+  @POST
+  @Path("{id}/drift/{flag}/dismissal")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @jakarta.transaction.Transactional
+  public Response dismissDrift(@RestPath long id, @RestPath long flag) {
+    driftFlag(id, flag).resolve(me.account(), java.time.Instant.now());
+    return Response.seeOther(URI.create("/editor")).build();
+  }
+
+  private static DriftFlag driftFlag(long id, long flag) {
+    DriftFlag found = DriftFlag.findById(flag);
+    if (found == null || !found.correction.id.equals(id)) {
+      throw new CorrectionDesk.NotFound(id);
+    }
+    return found;
   }
 
   @GET

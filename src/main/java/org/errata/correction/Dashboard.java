@@ -44,13 +44,23 @@ public class Dashboard {
     }
   }
 
+  /** A published passage or quote its page no longer shows. */
+  public record DriftRow(
+      long flagId, long correctionId, String passage, String target, Instant detectedAt) {
+    static DriftRow of(DriftFlag f) {
+      return new DriftRow(
+          f.id, f.correction.id, f.correction.published.passage, f.target(), f.detectedAt);
+    }
+  }
+
   /** The dashboard's lists, each already filtered for the signed-in editor. */
   public record View(
       List<Row> drafts,
       List<Row> toReview,
       List<Row> mineInReview,
       List<Row> readyToPublish,
-      List<Row> recentlyPublished) {}
+      List<Row> recentlyPublished,
+      List<DriftRow> drift) {}
 
   @CheckedTemplate
   static class Templates {
@@ -66,7 +76,8 @@ public class Dashboard {
             rows(Correction.awaitingReviewBy(account)),
             rows(Correction.inReviewFrom(account)),
             rows(Correction.inStatus(Status.REVIEWED)),
-            rows(Correction.recentlyPublished(RECENT))));
+            rows(Correction.recentlyPublished(RECENT)),
+            DriftFlag.open().stream().map(DriftRow::of).toList()));
   }
 
   private static List<Row> rows(List<Correction> corrections) {

@@ -74,8 +74,21 @@ public class PageFetcher {
 
   /** A fetch that did not give a page; the message says why in the editor's terms. */
   public static class FetchFailed extends RuntimeException {
+    /** The HTTP status the page answered with, or 0 when it never answered. */
+    public final int status;
+
     public FetchFailed(String message) {
+      this(message, 0);
+    }
+
+    public FetchFailed(String message, int status) {
       super(message, null, false, false);
+      this.status = status;
+    }
+
+    /** The page is gone for good, rather than out of reach for a moment. */
+    public boolean gone() {
+      return status == 404 || status == 410;
     }
   }
 
@@ -117,7 +130,7 @@ public class PageFetcher {
         continue;
       }
       if (status < 200 || status >= 300) {
-        throw new FetchFailed("The page answered " + status + describe(status) + ".");
+        throw new FetchFailed("The page answered " + status + describe(status) + ".", status);
       }
       String type = response.headers().firstValue("Content-Type").orElse("");
       String mime = type.split(";")[0].strip().toLowerCase(Locale.ROOT);

@@ -34,9 +34,13 @@ public final class LocalSite implements AutoCloseable {
     server.start();
   }
 
-  /** Serves {@code html} at {@code path}; returns the page's address. */
+  /** Serves {@code html} at {@code path} (null: takes the page down); returns its address. */
   public String page(String path, String html) {
-    pages.put(path, html);
+    if (html == null) {
+      pages.remove(path);
+    } else {
+      pages.put(path, html);
+    }
     return url(path);
   }
 
