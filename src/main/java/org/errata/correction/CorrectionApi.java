@@ -46,8 +46,11 @@ public class CorrectionApi {
   public Response create(CorrectionJson.Request body) {
     CorrectionJson.Request request = body(body);
     long id = desk.propose(request.content(), me.account()).id;
-    verification.checkAll(id, request.articleText(), request.pageTexts(), me.account());
-    return Response.created(URI.create("/api/corrections/" + id)).entity(json(id)).build();
+    List<String> problems =
+        verification.checkAll(id, request.articleText(), request.pageTexts(), me.account());
+    return Response.created(URI.create("/api/corrections/" + id))
+        .entity(json(id).withCheckProblems(problems))
+        .build();
   }
 
   @GET
@@ -110,16 +113,17 @@ public class CorrectionApi {
   public CorrectionJson update(@RestPath long id, CorrectionJson.Request body) {
     CorrectionJson.Request request = body(body);
     desk.edit(id, request.version(), request.content(), me.account());
-    verification.checkAll(id, request.articleText(), request.pageTexts(), me.account());
-    return json(id);
+    List<String> problems =
+        verification.checkAll(id, request.articleText(), request.pageTexts(), me.account());
+    return json(id).withCheckProblems(problems);
   }
 
   /** Checks the passage and every quote again, fetching the pages when fetching is on. */
   @POST
   @Path("{id}/check")
   public CorrectionJson check(@RestPath long id) {
-    verification.checkAll(id, null, null, me.account());
-    return json(id);
+    List<String> problems = verification.checkAll(id, null, null, me.account());
+    return json(id).withCheckProblems(problems);
   }
 
   @POST

@@ -1,5 +1,6 @@
 package org.errata.correction;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,8 @@ public record CorrectionJson(
     String reviewer,
     String publicUrl,
     CheckJson passageCheck,
-    String approvalOverride) {
+    String approvalOverride,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<String> checkProblems) {
 
   /** What checking found (api.md, "Checking passages and quotes"). */
   public record CheckJson(
@@ -82,7 +84,29 @@ public record CorrectionJson(
         r.approvedBy == null ? null : r.approvedBy.username,
         c.isPublished() ? "/corrections/" + c.id : null,
         CheckJson.of(r.passageCheck()),
-        r.approvalOverride);
+        r.approvalOverride,
+        null);
+  }
+
+  /** The same, with why some pages could not be fetched for checking (none: no field). */
+  public CorrectionJson withCheckProblems(List<String> problems) {
+    return new CorrectionJson(
+        id,
+        status,
+        version,
+        articleUrl,
+        articleKey,
+        passage,
+        summary,
+        reasoning,
+        verdict,
+        sources,
+        author,
+        reviewer,
+        publicUrl,
+        passageCheck,
+        approvalOverride,
+        problems == null || problems.isEmpty() ? null : List.copyOf(problems));
   }
 
   /** What a request may set; everything else in the body is ignored. */

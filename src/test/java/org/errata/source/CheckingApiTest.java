@@ -277,6 +277,10 @@ class CheckingApiTest {
         .post("/api/corrections")
         .then()
         .statusCode(201)
-        .body("sources[0].quoteCheck.status", equalTo("UNCHECKED"));
+        .body("sources[0].quoteCheck.status", equalTo("UNCHECKED"))
+        .body(
+            "checkProblems",
+            org.hamcrest.Matchers.hasItem(
+                "Source 1: The page answered 404 (no page at this address)."));
   }
 }
