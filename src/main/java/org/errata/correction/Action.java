@@ -6,5 +6,7 @@ public enum Action {
   SUBMIT,
   REQUEST_CHANGES,
   APPROVE,
-  PUBLISH
+  PUBLISH,
+  AMEND,
+  WITHDRAW
 }

@@ -31,7 +31,9 @@ public class AuditEvent extends PanacheEntityBase {
     CHANGES_REQUESTED("requested changes"),
     APPROVED("approved it"),
     PUBLISHED("published it"),
-    CHECKED("checked words against a page");
+    CHECKED("checked words against a page"),
+    AMENDED("started an amendment"),
+    WITHDRAWN("withdrew it");
 
     public final String description;
 

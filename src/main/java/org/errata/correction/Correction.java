@@ -81,6 +81,19 @@ public class Correction extends PanacheEntityBase {
   @OrderBy("number")
   public List<Revision> revisions = new ArrayList<>();
 
+  /** Set when an editor withdrew the correction; its page stays readable, marked withdrawn. */
+  @Column(name = "withdrawn_at")
+  public Instant withdrawnAt;
+
+  @ManyToOne
+  @JoinColumn(name = "withdrawn_by_id")
+  public Account withdrawnBy;
+
+  @Column(name = "withdrawal_reason", length = REASON_MAX)
+  public String withdrawalReason;
+
+  public static final int REASON_MAX = 2000;
+
   @OneToMany(mappedBy = "correction", cascade = CascadeType.ALL)
   @OrderBy("id")
   public List<AuditEvent> history = new ArrayList<>();
@@ -120,18 +133,71 @@ public class Correction extends PanacheEntityBase {
   }
 
   public Status status() {
-    return current.status;
+    return withdrawnAt != null ? Status.WITHDRAWN : current.status;
   }
 
+  /** Readers can see it: published at least once (withdrawn ones stay readable, marked). */
   public boolean isPublished() {
     return published != null;
+  }
+
+  /** Published and not withdrawn. */
+  public boolean isLive() {
+    return published != null && withdrawnAt == null;
+  }
+
+  public boolean isWithdrawn() {
+    return withdrawnAt != null;
+  }
+
+  /** The revision being worked on when it is not the one readers see, or null. */
+  public Revision openAmendment() {
+    return published != null && current != published && withdrawnAt == null ? current : null;
+  }
+
+  /** Every revision readers have seen, oldest first. */
+  public List<Revision> publishedRevisions() {
+    return revisions.stream().filter(r -> r.publishedAt != null).toList();
   }
 
   /** Why {@code person} may not do {@code action} now, or empty when they may. */
   public Optional<WorkflowRefusal> refusal(Action action, Account person) {
     Status status = status();
     switch (action) {
+      case AMEND:
+        if (!isLive()) {
+          return refuse(
+              CONFLICT, "Only a published correction can be amended; this one is " + label());
+        }
+        if (current != published) {
+          return refuse(
+              CONFLICT,
+              "Revision "
+                  + current.number
+                  + " of this correction is already open ("
+                  + current.status.label.toLowerCase()
+                  + "): finish it at /editor/corrections/"
+                  + id
+                  + " before starting another.");
+        }
+        return Optional.empty();
+      case WITHDRAW:
+        if (!isLive()) {
+          return refuse(
+              CONFLICT, "Only a published correction can be withdrawn; this one is " + label());
+        }
+        if (published.publishedBy != null
+            && published.publishedBy.sameAs(person)
+            && !person.isAdmin()) {
+          return refuse(
+              FORBIDDEN,
+              "You published this correction, so another editor (or an admin) must withdraw it.");
+        }
+        return Optional.empty();
       case EDIT:
+        if (status == Status.WITHDRAWN) {
+          return refuse(CONFLICT, "A withdrawn correction cannot be edited.");
+        }
         if (status == Status.IN_REVIEW) {
           return refuse(
               CONFLICT,
@@ -139,7 +205,10 @@ public class Correction extends PanacheEntityBase {
                   + " or requests changes.");
         }
         if (status == Status.PUBLISHED) {
-          return refuse(CONFLICT, "A published correction cannot be edited.");
+          return refuse(
+              CONFLICT,
+              "A published correction is never changed silently: amend it, with a public change"
+                  + " note.");
         }
         return Optional.empty();
       case SUBMIT:
@@ -359,6 +428,50 @@ public class Correction extends PanacheEntityBase {
     current.publishedAt = now;
     published = current;
     move(by, AuditEvent.Kind.PUBLISHED, Status.PUBLISHED, null, now);
+  }
+
+  public static final int CHANGE_NOTE_MAX = Revision.CHANGE_NOTE_MAX;
+
+  /**
+   * Starts the next revision of a live correction as a draft, with a public change note; readers
+   * keep seeing the published revision until this one passes the same review and is published.
+   */
+  public void amend(String changeNote, Account by, Instant now) {
+    check(Action.AMEND, by);
+    if (changeNote == null || changeNote.isBlank()) {
+      throw new WorkflowRefusal(
+          INVALID, "Say what changes and why: an amendment needs a public change note.");
+    }
+    if (changeNote.strip().length() > CHANGE_NOTE_MAX) {
+      throw new WorkflowRefusal(
+          INVALID, "A change note can be at most " + CHANGE_NOTE_MAX + " characters.");
+    }
+    Revision next = Revision.amendment(published, by, changeNote.strip());
+    revisions.add(next);
+    current = next;
+    record(by, AuditEvent.Kind.AMENDED, Status.PUBLISHED, Status.DRAFT, next.changeNote, now);
+  }
+
+  /** Withdraws a live correction with a public reason; its page stays up, marked withdrawn. */
+  public void withdraw(Account by, String reason, Instant now) {
+    check(Action.WITHDRAW, by);
+    if (reason == null || reason.isBlank()) {
+      throw new WorkflowRefusal(INVALID, "Give the public reason for withdrawing the correction.");
+    }
+    if (reason.strip().length() > REASON_MAX) {
+      throw new WorkflowRefusal(INVALID, "A reason can be at most " + REASON_MAX + " characters.");
+    }
+    Status from = status();
+    withdrawnAt = now;
+    withdrawnBy = by;
+    withdrawalReason = reason.strip();
+    record(by, AuditEvent.Kind.WITHDRAWN, from, Status.WITHDRAWN, withdrawalReason, now);
+  }
+
+  /** When the latest published revision went out, if there was more than one. */
+  public Instant updatedAtForReaders() {
+    List<Revision> out = publishedRevisions();
+    return out.size() > 1 ? out.get(out.size() - 1).publishedAt : null;
   }
 
   /** The reviewer's request for changes the author still has to address, if any. */

@@ -112,7 +112,7 @@ public class CorrectionApi {
   @Path("{id}")
   public CorrectionJson update(@RestPath long id, CorrectionJson.Request body) {
     CorrectionJson.Request request = body(body);
-    desk.edit(id, request.version(), request.content(), me.account());
+    desk.save(id, request.version(), request.content(), request.changeNote(), me.account());
     List<String> problems =
         verification.checkAll(id, request.articleText(), request.pageTexts(), me.account());
     return json(id).withCheckProblems(problems);
@@ -146,6 +146,24 @@ public class CorrectionApi {
     String comment = body == null ? null : body.comment();
     desk.requestChanges(id, null, me.account(), comment);
     return json(id);
+  }
+
+  @POST
+  @Path("{id}/withdraw")
+  public CorrectionJson withdraw(@RestPath long id, CorrectionJson.ReasonRequest body) {
+    desk.withdraw(id, null, me.account(), body == null ? null : body.reason());
+    return json(id);
+  }
+
+  /** Every event of the correction, oldest first. */
+  @GET
+  @Path("{id}/history")
+  public CorrectionJson.History history(@RestPath long id) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                new CorrectionJson.History(
+                    desk.find(id).history.stream().map(CorrectionJson.EventJson::of).toList()));
   }
 
   @POST

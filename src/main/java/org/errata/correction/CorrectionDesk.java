@@ -98,6 +98,59 @@ public class CorrectionDesk {
     return flushed(correction);
   }
 
+  /**
+   * Saves new words: edits the open revision, or, when the correction is live with nothing open,
+   * starts an amendment (which needs {@code changeNote}) and writes the words into it.
+   */
+  @Transactional
+  public Correction save(
+      long id, Long readVersion, CorrectionContent input, String changeNote, Account by) {
+    Correction current = find(id);
+    if (current.status() == Status.PUBLISHED && current.refusal(Action.AMEND, by).isEmpty()) {
+      if (readVersion == null) {
+        throw new InvalidContent(
+            List.of(
+                new Problem(
+                    "version", "Send the version you read, so that no one's edits are lost.")));
+      }
+      Correction c = load(id, readVersion);
+      CorrectionContent content = valid(input);
+      if (!ArticleUrlKey.same(content.articleUrl, c.article.urlKey)) {
+        throw new InvalidContent(
+            List.of(
+                new Problem(
+                    "articleUrl",
+                    "An amendment stays with its article; a correction to another article is a"
+                        + " new correction.")));
+      }
+      if (changeNote == null || changeNote.isBlank()) {
+        throw new InvalidContent(
+            List.of(
+                new Problem(
+                    "changeNote",
+                    "Say what changes and why: amending a published correction needs a public"
+                        + " change note.")));
+      }
+      Instant now = Instant.now();
+      c.amend(changeNote, by, now);
+      c.edit(c.article, content, by, now);
+      verification.refresh(c, by);
+      return flushed(c);
+    }
+    return edit(id, readVersion, input, by);
+  }
+
+  /** Starts an amendment of the published words, to be edited next. */
+  @Transactional
+  public Correction amend(long id, Long readVersion, String changeNote, Account by) {
+    return act(id, readVersion, by, (c, now) -> c.amend(changeNote, by, now));
+  }
+
+  @Transactional
+  public Correction withdraw(long id, Long readVersion, Account by, String reason) {
+    return act(id, readVersion, by, (c, now) -> c.withdraw(by, reason, now));
+  }
+
   @Transactional
   public Correction submit(long id, Long readVersion, Account by) {
     return act(id, readVersion, by, (c, now) -> c.submit(by, now));
@@ -155,6 +208,21 @@ public class CorrectionDesk {
       throw new InvalidContent(problems);
     }
     return content;
+  }
+
+  /** Whether an address is the article a correction already belongs to. */
+  static final class ArticleUrlKey {
+    static boolean same(String url, String key) {
+      try {
+        String typed = org.errata.article.ArticleUrl.key(url);
+        return typed.equals(key)
+            || org.errata.article.Article.findByKey(typed)
+                .map(a -> a.urlKey.equals(key))
+                .orElse(false);
+      } catch (org.errata.article.ArticleUrl.InvalidUrl e) {
+        return false;
+      }
+    }
   }
 
   /** Problems are listed in the order the fields appear on the form. */

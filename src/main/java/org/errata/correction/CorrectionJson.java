@@ -26,6 +26,12 @@ public record CorrectionJson(
     String publicUrl,
     CheckJson passageCheck,
     String approvalOverride,
+    boolean live,
+    Integer publishedRevision,
+    int revision,
+    String changeNote,
+    Instant withdrawnAt,
+    String withdrawalReason,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<String> checkProblems) {
 
   /** What checking found (api.md, "Checking passages and quotes"). */
@@ -85,6 +91,12 @@ public record CorrectionJson(
         c.isPublished() ? "/corrections/" + c.id : null,
         CheckJson.of(r.passageCheck()),
         r.approvalOverride,
+        c.isLive(),
+        c.published == null ? null : c.published.number,
+        r.number,
+        r.changeNote,
+        c.withdrawnAt,
+        c.withdrawalReason,
         null);
   }
 
@@ -106,6 +118,12 @@ public record CorrectionJson(
         publicUrl,
         passageCheck,
         approvalOverride,
+        live,
+        publishedRevision,
+        revision,
+        changeNote,
+        withdrawnAt,
+        withdrawalReason,
         problems == null || problems.isEmpty() ? null : List.copyOf(problems));
   }
 
@@ -118,7 +136,8 @@ public record CorrectionJson(
       String verdict,
       List<SourceJson> sources,
       Long version,
-      String articleText) {
+      String articleText,
+      String changeNote) {
 
     /** The page texts given per source, in source order (null where none was given). */
     public List<String> pageTexts() {
@@ -142,6 +161,33 @@ public record CorrectionJson(
 
   /** Bodies of the actions that take one. */
   public record CommentRequest(String comment) {}
+
+  /** The body of withdraw. */
+  public record ReasonRequest(String reason) {}
+
+  /** One line of a correction's history (api.md, "Amending, withdrawing, history"). */
+  public record EventJson(
+      Instant at,
+      String actor,
+      String action,
+      Status fromStatus,
+      Status toStatus,
+      int revision,
+      String comment) {
+    public static EventJson of(AuditEvent e) {
+      return new EventJson(
+          e.at,
+          e.actor.username,
+          e.action.name(),
+          e.fromStatus,
+          e.toStatus,
+          e.revisionNumber,
+          e.comment);
+    }
+  }
+
+  /** A correction's whole history, oldest first. */
+  public record History(List<EventJson> events) {}
 
   /** The optional body of approve. */
   public record ApproveRequest(String override) {}

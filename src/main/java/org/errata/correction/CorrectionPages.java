@@ -206,6 +206,54 @@ public class CorrectionPages {
     }
   }
 
+  /** Starts an amendment with its public change note, then opens it for editing. */
+  @POST
+  @Path("{id}/amendment")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response amend(@RestPath long id, @RestForm String version, @RestForm String changeNote) {
+    try {
+      desk.amend(id, CorrectionForm.parseVersion(version), changeNote, me.account());
+      return Response.seeOther(URI.create("/editor/corrections/" + id + "/edit")).build();
+    } catch (WorkflowRefusal | CorrectionDesk.StaleVersion e) {
+      return formRefused(id, "changeNote", changeNote, e);
+    }
+  }
+
+  /** Withdraws with a public reason; the correction stays readable, marked withdrawn. */
+  @POST
+  @Path("{id}/withdrawal")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response withdraw(@RestPath long id, @RestForm String version, @RestForm String reason) {
+    try {
+      desk.withdraw(id, CorrectionForm.parseVersion(version), me.account(), reason);
+      return redirect(id);
+    } catch (WorkflowRefusal | CorrectionDesk.StaleVersion e) {
+      return formRefused(id, "reason", reason, e);
+    }
+  }
+
+  /** The page again, with the refusal beside the form it came from and the text kept. */
+  private Response formRefused(long id, String target, String text, RuntimeException e) {
+    int status =
+        e instanceof WorkflowRefusal r
+            ? switch (r.kind) {
+              case FORBIDDEN -> 403;
+              case CONFLICT -> 409;
+              case INVALID -> 400;
+            }
+            : 409;
+    PageView view =
+        PageView.of(
+            desk.find(id),
+            me.account(),
+            null,
+            null,
+            null,
+            verification.canFetch(),
+            new PageView.CheckProblem(target, e.getMessage(), text));
+    return Response.status(status).entity(Templates.page(view)).build();
+  }
+
   /** Checks the passage against pasted article text, or fetches the article. */
   @POST
   @Path("{id}/passage-check")

@@ -18,7 +18,17 @@ public record CorrectionView(
     String verdict,
     List<SourceView> sources,
     Instant publishedAt,
-    String articleLink) {
+    String articleLink,
+    int revision,
+    boolean latest,
+    Instant updatedAt,
+    String changeNote,
+    Instant withdrawnAt,
+    String withdrawalReason,
+    List<RevisionLink> revisions) {
+
+  /** A published revision, for the list of versions readers can open. */
+  public record RevisionLink(int number, Instant publishedAt, String changeNote, String link) {}
 
   /**
    * A source as readers see it: linked with a text fragment to the quoted words, and the date its
@@ -43,6 +53,11 @@ public record CorrectionView(
   }
 
   public static CorrectionView of(Correction correction, Revision revision) {
+    List<Revision> out = correction.publishedRevisions();
+    boolean latest =
+        correction.published == null
+            || revision == correction.published
+            || revision.publishedAt == null;
     return new CorrectionView(
         correction.id,
         correction.articleUrl,
@@ -52,7 +67,28 @@ public record CorrectionView(
         revision.verdict,
         revision.sources.stream().map(SourceView::of).toList(),
         correction.firstPublishedAt(),
-        TextFragment.link(fetchable(correction.articleUrl), revision.passage));
+        TextFragment.link(fetchable(correction.articleUrl), revision.passage),
+        revision.number,
+        latest,
+        latest ? correction.updatedAtForReaders() : revision.publishedAt,
+        revision.publishedAt == null ? null : revision.changeNote,
+        correction.withdrawnAt,
+        correction.withdrawalReason,
+        out.size() > 1
+            ? out.stream()
+                .map(
+                    r ->
+                        new RevisionLink(
+                            r.number,
+                            r.publishedAt,
+                            r.changeNote,
+                            "/corrections/" + correction.id + "/revisions/" + r.number))
+                .toList()
+            : List.of());
+  }
+
+  public boolean isWithdrawn() {
+    return withdrawnAt != null;
   }
 
   private static String fetchable(String url) {

@@ -29,7 +29,36 @@ public record PageView(
     String commentError,
     List<CheckView> checks,
     List<String> unverified,
-    String approvalOverride) {
+    String approvalOverride,
+    Integer openAmendmentOf,
+    String changeNoteOfRevision,
+    CheckProblem problem) {
+
+  /** What was typed into the amend form, when it comes back refused. */
+  public String changeNote() {
+    return typed("changeNote");
+  }
+
+  public String changeNoteError() {
+    return refusal("changeNote");
+  }
+
+  /** What was typed into the withdraw form, when it comes back refused. */
+  public String reason() {
+    return typed("reason");
+  }
+
+  public String reasonError() {
+    return refusal("reason");
+  }
+
+  private String typed(String target) {
+    return problem != null && problem.target().equals(target) ? problem.text() : null;
+  }
+
+  private String refusal(String target) {
+    return problem != null && problem.target().equals(target) ? problem.message() : null;
+  }
 
   /** A refusal from a check form, shown beside that form with the pasted text kept. */
   public record CheckProblem(String target, String message, String text) {}
@@ -80,7 +109,10 @@ public record PageView(
         commentError,
         checks(c, canFetch, problem),
         r.status == Status.IN_REVIEW ? c.unverified() : List.of(),
-        r.approvalOverride);
+        r.approvalOverride,
+        c.openAmendment() == null ? null : c.published.number,
+        r.changeNote,
+        problem);
   }
 
   private static List<CheckView> checks(Correction c, boolean canFetch, CheckProblem problem) {

@@ -72,6 +72,12 @@ public class Revision extends PanacheEntityBase {
   @OrderColumn(name = "pos")
   public List<QuotedSource> sources = new ArrayList<>();
 
+  /** For an amendment: what changed and why, shown to readers once it is published. */
+  @Column(name = "change_note", length = CHANGE_NOTE_MAX)
+  public String changeNote;
+
+  public static final int CHANGE_NOTE_MAX = 1000;
+
   /** Who started this revision. */
   @ManyToOne(optional = false)
   @JoinColumn(name = "author_id")
@@ -139,6 +145,28 @@ public class Revision extends PanacheEntityBase {
    * Replaces the words. A check stays with words that did not change; changed words are marked to
    * be matched again against the page text already stored for them.
    */
+  /** The next revision of a live correction: a draft of the published words, by {@code author}. */
+  static Revision amendment(Revision published, Account author, String changeNote) {
+    Revision next = new Revision();
+    next.correction = published.correction;
+    next.number = published.number + 1;
+    next.status = Status.DRAFT;
+    next.author = author;
+    next.editors.add(author);
+    next.changeNote = changeNote;
+    next.passage = published.passage;
+    next.summary = published.summary;
+    next.reasoning = published.reasoning;
+    next.verdict = published.verdict;
+    next.passageCheck = published.passageCheck().copy();
+    for (QuotedSource s : published.sources) {
+      QuotedSource copy = s.copy();
+      copy.quoteCheck = s.check().copy();
+      next.sources.add(copy);
+    }
+    return next;
+  }
+
   void write(CorrectionContent content) {
     if (passage != null && !passage.equals(content.passage)) {
       passageCheck = Check.pending(passageCheck().snapshotId);

@@ -35,13 +35,22 @@ public class PublicApi {
       List<CorrectionJson.SourceJson> sources,
       String publicUrl,
       Instant publishedAt,
-      CorrectionJson.CheckJson passageCheck) {
+      CorrectionJson.CheckJson passageCheck,
+      Instant updatedAt,
+      List<RevisionJson> revisions,
+      int revision,
+      Instant withdrawnAt,
+      String withdrawalReason) {
 
     static Published of(Correction c) {
-      Revision r = c.published;
+      return of(c, c.published);
+    }
+
+    static Published of(Correction c, Revision r) {
+      List<Revision> out = c.publishedRevisions();
       return new Published(
           c.id,
-          "PUBLISHED",
+          c.isWithdrawn() ? "WITHDRAWN" : "PUBLISHED",
           c.articleUrl,
           c.article.urlKey,
           r.passage,
@@ -51,13 +60,29 @@ public class PublicApi {
           r.sources.stream().map(CorrectionJson.SourceJson::of).toList(),
           "/corrections/" + c.id,
           c.firstPublishedAt(),
-          CorrectionJson.CheckJson.of(r.passageCheck()));
+          CorrectionJson.CheckJson.of(r.passageCheck()),
+          c.updatedAtForReaders(),
+          out.size() > 1
+              ? out.stream()
+                  .map(x -> new RevisionJson(x.number, x.publishedAt, x.changeNote))
+                  .toList()
+              : null,
+          r.number,
+          c.withdrawnAt,
+          c.withdrawalReason);
     }
   }
 
+  /** One published version of a correction. */
+  public record RevisionJson(int number, Instant publishedAt, String changeNote) {}
+
   /** Every published correction of one article. */
   public record Lookup(
-      String articleUrl, String articleKey, int count, List<Published> corrections) {}
+      String articleUrl,
+      String articleKey,
+      int count,
+      List<Published> corrections,
+      List<Published> withdrawn) {}
 
   @GET
   public Lookup lookup(@RestQuery String url) {
@@ -71,20 +96,29 @@ public class PublicApi {
       throw new BadRequestException(e.getMessage());
     }
     Article article = Article.findByKey(key).orElse(null);
-    List<Published> found =
-        article == null
-            ? List.of()
-            : Correction.publishedFor(article.urlKey).stream().map(Published::of).toList();
+    List<Correction> all = article == null ? List.of() : Correction.publishedFor(article.urlKey);
+    List<Published> live = all.stream().filter(Correction::isLive).map(Published::of).toList();
+    List<Published> withdrawn =
+        all.stream().filter(Correction::isWithdrawn).map(Published::of).toList();
     return new Lookup(
         article == null ? url.strip() : article.url,
         article == null ? key : article.urlKey,
-        found.size(),
-        found);
+        live.size(),
+        live,
+        withdrawn);
   }
 
   @GET
   @Path("{id}")
   public Published get(@RestPath long id) {
     return Published.of(PublishedCorrections.find(id));
+  }
+
+  /** An earlier (or the current) published revision. */
+  @GET
+  @Path("{id}/revisions/{number}")
+  public Published revision(@RestPath long id, @RestPath int number) {
+    Correction c = PublishedCorrections.find(id);
+    return Published.of(c, PublishedCorrections.revision(c, number));
   }
 }

@@ -29,7 +29,11 @@ public class PublicPages {
     static native TemplateInstance home(List<CorrectionView> recent);
 
     static native TemplateInstance article(
-        String url, String articleUrl, List<CorrectionView> corrections, String error);
+        String url,
+        String articleUrl,
+        List<CorrectionView> corrections,
+        List<CorrectionView> withdrawn,
+        String error);
 
     static native TemplateInstance correction(CorrectionView correction);
   }
@@ -37,7 +41,10 @@ public class PublicPages {
   @GET
   public TemplateInstance home() {
     return Templates.home(
-        Correction.recentlyPublished(RECENT).stream().map(CorrectionView::published).toList());
+        Correction.recentlyPublished(RECENT).stream()
+            .filter(Correction::isLive)
+            .map(CorrectionView::published)
+            .toList());
   }
 
   @GET
@@ -45,7 +52,8 @@ public class PublicPages {
   public Response article(@RestQuery String url) {
     if (url == null || url.isBlank()) {
       return Response.status(400)
-          .entity(Templates.article("", null, List.of(), "Enter an article's web address."))
+          .entity(
+              Templates.article("", null, List.of(), List.of(), "Enter an article's web address."))
           .build();
     }
     String key;
@@ -53,23 +61,30 @@ public class PublicPages {
       key = ArticleUrl.key(url);
     } catch (ArticleUrl.InvalidUrl e) {
       return Response.status(400)
-          .entity(Templates.article(url, null, List.of(), e.getMessage()))
+          .entity(Templates.article(url, null, List.of(), List.of(), e.getMessage()))
           .build();
     }
     Article article = Article.findByKey(key).orElse(null);
     String articleUrl = article == null ? url.strip() : article.url;
-    List<CorrectionView> corrections =
-        article == null
-            ? List.of()
-            : Correction.publishedFor(article.urlKey).stream()
-                .map(CorrectionView::published)
-                .toList();
-    return Response.ok(Templates.article(url, articleUrl, corrections, null)).build();
+    List<Correction> all = article == null ? List.of() : Correction.publishedFor(article.urlKey);
+    List<CorrectionView> live =
+        all.stream().filter(Correction::isLive).map(CorrectionView::published).toList();
+    List<CorrectionView> withdrawn =
+        all.stream().filter(Correction::isWithdrawn).map(CorrectionView::published).toList();
+    return Response.ok(Templates.article(url, articleUrl, live, withdrawn, null)).build();
   }
 
   @GET
   @Path("corrections/{id}")
   public TemplateInstance correction(@RestPath long id) {
     return Templates.correction(CorrectionView.published(PublishedCorrections.find(id)));
+  }
+
+  /** An earlier published version, kept readable for the record. */
+  @GET
+  @Path("corrections/{id}/revisions/{number}")
+  public TemplateInstance revision(@RestPath long id, @RestPath int number) {
+    Correction c = PublishedCorrections.find(id);
+    return Templates.correction(CorrectionView.of(c, PublishedCorrections.revision(c, number)));
   }
 }

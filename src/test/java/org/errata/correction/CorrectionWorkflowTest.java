@@ -235,7 +235,8 @@ class CorrectionWorkflowTest {
     assertEquals(EnumSet.of(Action.EDIT, Action.PUBLISH), c.actionsFor(ada));
     assertEquals(EnumSet.of(Action.EDIT, Action.PUBLISH), c.actionsFor(grace));
     c.publish(grace, T0);
-    assertEquals(EnumSet.noneOf(Action.class), c.actionsFor(linus));
+    assertEquals(EnumSet.of(Action.AMEND, Action.WITHDRAW), c.actionsFor(linus));
+    assertEquals(EnumSet.of(Action.AMEND), c.actionsFor(grace), "the publisher may not withdraw");
   }
 
   @Test
@@ -354,5 +355,100 @@ class CorrectionWorkflowTest {
         CheckStatus.EXACT,
         d.current.sources.get(0).check().status,
         "unchanged quote keeps its check");
+  }
+
+  Correction publishedByGrace() {
+    Correction c = reviewed();
+    c.publish(grace, T0.plusSeconds(3));
+    return c;
+  }
+
+  @Test
+  void amendingStartsTheNextRevisionWhileReadersKeepThePublishedOne() {
+    Correction c = publishedByGrace();
+    Revision first = c.published;
+    c.amend("Adds the vendor's second statement.", ada, T0.plusSeconds(10));
+    assertEquals(Status.DRAFT, c.status());
+    assertEquals(2, c.current.number);
+    assertSame(first, c.published, "readers still see revision 1");
+    assertEquals("Adds the vendor's second statement.", c.current.changeNote);
+    assertEquals(first.passage, c.current.passage, "the draft starts from the published words");
+    AuditEvent amended = c.history.get(c.history.size() - 1);
+    assertEquals(AuditEvent.Kind.AMENDED, amended.action);
+    assertEquals(2, amended.revisionNumber);
+  }
+
+  @Test
+  void anAmendmentNeedsAPublicChangeNote() {
+    Correction c = publishedByGrace();
+    refused(WorkflowRefusal.Kind.INVALID, () -> c.amend(" ", ada, T0));
+    assertEquals(1, c.revisions.size());
+  }
+
+  @Test
+  void onlyOneRevisionIsOpenAtATimeAndTheRefusalPointsToIt() {
+    Correction c = publishedByGrace();
+    c.amend("First change.", ada, T0);
+    WorkflowRefusal refusal =
+        refused(WorkflowRefusal.Kind.CONFLICT, () -> c.amend("Second change.", grace, T0));
+    assertTrue(
+        refusal.getMessage().startsWith("Revision 2 of this correction is already open"),
+        refusal.getMessage());
+  }
+
+  @Test
+  void anAmendmentGoesThroughTheSameFourEyesBeforeReplacingThePublishedRevision() {
+    Correction c = publishedByGrace();
+    c.amend("Sharper summary.", ada, T0);
+    CorrectionContent sharper = content("The passage");
+    sharper.summary = "A sharper summary.";
+    c.edit(c.article, sharper, ada, T0);
+    c.submit(ada, T0);
+    refused(WorkflowRefusal.Kind.FORBIDDEN, () -> c.approve(ada, T0));
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> c.publish(ada, T0));
+    c.approve(grace, T0);
+    c.publish(linus, T0.plusSeconds(100));
+    assertEquals(2, c.published.number);
+    assertEquals("A sharper summary.", c.published.summary);
+    assertEquals(2, c.publishedRevisions().size());
+    assertEquals(T0.plusSeconds(100), c.updatedAtForReaders());
+    assertEquals(T0.plusSeconds(3), c.firstPublishedAt());
+  }
+
+  @Test
+  void amendingSomethingNotPublishedIsRefused() {
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> draftByAda().amend("x", ada, T0));
+  }
+
+  @Test
+  void withdrawingKeepsTheCorrectionReadableWithItsReason() {
+    Correction c = publishedByGrace();
+    c.withdraw(linus, "The article was corrected by its publisher.", T0.plusSeconds(50));
+    assertEquals(Status.WITHDRAWN, c.status());
+    assertTrue(c.isPublished() && c.isWithdrawn() && !c.isLive());
+    assertEquals("The article was corrected by its publisher.", c.withdrawalReason);
+    AuditEvent last = c.history.get(c.history.size() - 1);
+    assertEquals(AuditEvent.Kind.WITHDRAWN, last.action);
+    assertEquals(Status.PUBLISHED, last.fromStatus);
+    assertEquals(Status.WITHDRAWN, last.toStatus);
+    assertEquals(EnumSet.noneOf(Action.class), c.actionsFor(ada));
+  }
+
+  @Test
+  void theEditorWhoPublishedItMayNotWithdrawItButAnAdminMay() {
+    Correction c = publishedByGrace();
+    refused(WorkflowRefusal.Kind.FORBIDDEN, () -> c.withdraw(grace, "Oops.", T0));
+    Account admin = Account.of("root", "x", true, T0);
+    Correction d = reviewed();
+    d.publish(admin, T0);
+    d.withdraw(admin, "Published in error.", T0);
+    assertEquals(Status.WITHDRAWN, d.status());
+  }
+
+  @Test
+  void withdrawingNeedsAReasonAndAPublishedCorrection() {
+    Correction c = publishedByGrace();
+    refused(WorkflowRefusal.Kind.INVALID, () -> c.withdraw(ada, "", T0));
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> inReview().withdraw(ada, "why", T0));
   }
 }
