@@ -539,8 +539,10 @@ public class Correction extends PanacheEntityBase {
       q.append(" and c.article.urlKey = :key");
       params.and("key", articleKey);
     }
-    if (status != null) {
-      q.append(" and r.status = :status");
+    if (status == Status.WITHDRAWN) {
+      q.append(" and c.withdrawnAt is not null");
+    } else if (status != null) {
+      q.append(" and r.status = :status and c.withdrawnAt is null");
       params.and("status", status);
     }
     if (before != null) {

@@ -77,7 +77,7 @@ public record CorrectionJson(
     Revision r = c.current;
     return new CorrectionJson(
         c.id,
-        r.status,
+        c.status(),
         c.version,
         c.articleUrl,
         c.article.urlKey,

@@ -93,7 +93,7 @@ public record PageView(
     return new PageView(
         c.id,
         c.version,
-        r.status,
+        c.status(),
         r.number,
         r.author.username,
         r.editors.stream().map(a -> a.username).toList(),
