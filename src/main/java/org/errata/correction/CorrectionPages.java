@@ -234,6 +234,7 @@ public class CorrectionPages {
 
   /** The page again, with the refusal beside the form it came from and the text kept. */
   private Response formRefused(long id, String target, String text, RuntimeException e) {
+    boolean invalid = e instanceof WorkflowRefusal r && r.kind == WorkflowRefusal.Kind.INVALID;
     int status =
         e instanceof WorkflowRefusal r
             ? switch (r.kind) {
@@ -246,7 +247,8 @@ public class CorrectionPages {
         PageView.of(
             desk.find(id),
             me.account(),
-            null,
+            // A refusal of what was typed goes beside the field; any other at the top.
+            invalid ? null : e.getMessage(),
             null,
             null,
             verification.canFetch(),
