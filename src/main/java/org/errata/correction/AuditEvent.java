@@ -33,6 +33,8 @@ public class AuditEvent extends PanacheEntityBase {
     PUBLISHED("published it"),
     CHECKED("checked words against a page"),
     AMENDED("started an amendment"),
+    COMMENTED("commented"),
+    COMMENT_RESOLVED("resolved a comment"),
     WITHDRAWN("withdrew it");
 
     public final String description;

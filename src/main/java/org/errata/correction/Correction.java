@@ -81,6 +81,10 @@ public class Correction extends PanacheEntityBase {
   @OrderBy("number")
   public List<Revision> revisions = new ArrayList<>();
 
+  @OneToMany(mappedBy = "correction", cascade = CascadeType.ALL)
+  @OrderBy("id")
+  public List<ReviewComment> comments = new ArrayList<>();
+
   /** Set when an editor withdrew the correction; its page stays readable, marked withdrawn. */
   @Column(name = "withdrawn_at")
   public Instant withdrawnAt;
@@ -312,7 +316,86 @@ public class Correction extends PanacheEntityBase {
       throw new WorkflowRefusal(
           INVALID, "A comment can be at most " + REVIEW_COMMENT_MAX + " characters.");
     }
+    comments.add(ReviewComment.of(this, current.number, by, comment.strip(), null, now));
     move(by, AuditEvent.Kind.CHANGES_REQUESTED, Status.DRAFT, comment.strip(), now);
+  }
+
+  static final java.util.regex.Pattern FIELD =
+      java.util.regex.Pattern.compile(
+          "passage|summary|reasoning|verdict|articleUrl|source-[1-9][0-9]?");
+
+  /**
+   * Adds a comment to the working revision's review thread, optionally on one field or source. Not
+   * a change of content, so the version stays; the history says who commented.
+   */
+  public ReviewComment comment(Account by, String body, String field, Instant now) {
+    if (current.status == Status.PUBLISHED || isWithdrawn()) {
+      throw new WorkflowRefusal(
+          CONFLICT,
+          "Comments are for revisions under way; amend the correction to discuss a change.");
+    }
+    if (body == null || body.isBlank()) {
+      throw new WorkflowRefusal(INVALID, "Write the comment.");
+    }
+    if (body.strip().length() > ReviewComment.BODY_MAX) {
+      throw new WorkflowRefusal(
+          INVALID, "A comment can be at most " + ReviewComment.BODY_MAX + " characters.");
+    }
+    String on = field == null || field.isBlank() ? null : field.strip();
+    if (on != null
+        && (!FIELD.matcher(on).matches()
+            || (on.startsWith("source-")
+                && Integer.parseInt(on.substring(7)) > current.sources.size()))) {
+      throw new WorkflowRefusal(
+          INVALID, "That comment is on a part this correction does not have.");
+    }
+    ReviewComment comment = ReviewComment.of(this, current.number, by, body.strip(), on, now);
+    comments.add(comment);
+    history.add(
+        AuditEvent.of(
+            this,
+            current.number,
+            by,
+            AuditEvent.Kind.COMMENTED,
+            status(),
+            status(),
+            comment.body,
+            now));
+    return comment;
+  }
+
+  /** Marks a comment of the working revision resolved; any editor may. */
+  public void resolveComment(ReviewComment comment, Account by, Instant now) {
+    if (comment == null || comment.correction != this || comment.revisionNumber != current.number) {
+      throw new WorkflowRefusal(CONFLICT, "There is no such comment on the revision under way.");
+    }
+    if (comment.isResolved()) {
+      throw new WorkflowRefusal(CONFLICT, "That comment is already resolved.");
+    }
+    comment.resolvedAt = now;
+    comment.resolvedBy = by;
+    history.add(
+        AuditEvent.of(
+            this,
+            current.number,
+            by,
+            AuditEvent.Kind.COMMENT_RESOLVED,
+            status(),
+            status(),
+            comment.body,
+            now));
+  }
+
+  /** The working revision's comments nobody has resolved yet. */
+  public List<ReviewComment> unresolvedComments() {
+    return comments.stream()
+        .filter(c -> c.revisionNumber == current.number && !c.isResolved())
+        .toList();
+  }
+
+  /** The working revision's thread, oldest first. */
+  public List<ReviewComment> thread() {
+    return comments.stream().filter(c -> c.revisionNumber == current.number).toList();
   }
 
   public static final int REVIEW_COMMENT_MAX = 4000;
@@ -331,6 +414,15 @@ public class Correction extends PanacheEntityBase {
    */
   public void approve(Account by, Instant now, String override) {
     check(Action.APPROVE, by);
+    long open = unresolvedComments().size();
+    if (open > 0) {
+      throw new WorkflowRefusal(
+          CONFLICT,
+          (open == 1 ? "1 review comment is" : open + " review comments are")
+              + " not resolved: resolve "
+              + (open == 1 ? "it" : "them")
+              + " before approving.");
+    }
     List<String> unverified = unverified();
     String reason = override == null || override.isBlank() ? null : override.strip();
     if (!unverified.isEmpty() && reason == null) {

@@ -155,6 +155,41 @@ public class CorrectionApi {
     return json(id);
   }
 
+  /** The working revision's review thread. */
+  @GET
+  @Path("{id}/comments")
+  public CorrectionJson.Thread comments(@RestPath long id) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                new CorrectionJson.Thread(
+                    desk.find(id).thread().stream().map(CorrectionJson.CommentJson::of).toList()));
+  }
+
+  /** Adds a comment, optionally on a field ("summary") or a source ("source-2"). */
+  @POST
+  @Path("{id}/comments")
+  public Response comment(@RestPath long id, CorrectionJson.CommentBody body) {
+    ReviewComment c =
+        desk.comment(
+            id,
+            me.account(),
+            body == null ? null : body.body(),
+            body == null ? null : body.field());
+    return Response.status(201)
+        .entity(
+            QuarkusTransaction.requiringNew()
+                .call(() -> CorrectionJson.CommentJson.of(ReviewComment.findById(c.id))))
+        .build();
+  }
+
+  @POST
+  @Path("{id}/comments/{comment}/resolve")
+  public CorrectionJson.Thread resolve(@RestPath long id, @RestPath long comment) {
+    desk.resolveComment(id, comment, me.account());
+    return comments(id);
+  }
+
   /** Every event of the correction, oldest first. */
   @GET
   @Path("{id}/history")

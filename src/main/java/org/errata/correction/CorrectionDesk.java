@@ -152,6 +152,19 @@ public class CorrectionDesk {
   }
 
   @Transactional
+  public ReviewComment comment(long id, Account by, String body, String field) {
+    ReviewComment comment = find(id).comment(by, body, field, Instant.now());
+    ReviewComment.flush();
+    return comment;
+  }
+
+  @Transactional
+  public void resolveComment(long id, long commentId, Account by) {
+    Correction c = find(id);
+    c.resolveComment(ReviewComment.findById(commentId), by, Instant.now());
+  }
+
+  @Transactional
   public Correction submit(long id, Long readVersion, Account by) {
     return act(id, readVersion, by, (c, now) -> c.submit(by, now));
   }

@@ -186,6 +186,35 @@ public record CorrectionJson(
     }
   }
 
+  /** A review comment (editors only). */
+  public record CommentJson(
+      Long id,
+      int revision,
+      String author,
+      String body,
+      String field,
+      Instant createdAt,
+      Instant resolvedAt,
+      String resolvedBy) {
+    public static CommentJson of(ReviewComment c) {
+      return new CommentJson(
+          c.id,
+          c.revisionNumber,
+          c.author.username,
+          c.body,
+          c.field,
+          c.createdAt,
+          c.resolvedAt,
+          c.resolvedBy == null ? null : c.resolvedBy.username);
+    }
+  }
+
+  /** The body of a new comment. */
+  public record CommentBody(String body, String field) {}
+
+  /** A revision's review thread. */
+  public record Thread(List<CommentJson> comments) {}
+
   /** A correction's whole history, oldest first. */
   public record History(List<EventJson> events) {}
 

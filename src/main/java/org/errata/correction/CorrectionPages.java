@@ -206,6 +206,32 @@ public class CorrectionPages {
     }
   }
 
+  /** Adds a comment to the review thread, optionally on one field or source. */
+  @POST
+  @Path("{id}/comments")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response comment(@RestPath long id, @RestForm String body, @RestForm String field) {
+    try {
+      desk.comment(id, me.account(), body, field);
+      return Response.seeOther(URI.create("/editor/corrections/" + id + "#discussion")).build();
+    } catch (WorkflowRefusal e) {
+      return formRefused(id, "comment-new", body, e);
+    }
+  }
+
+  /** Marks a comment resolved. */
+  @POST
+  @Path("{id}/comments/{comment}/resolution")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response resolve(@RestPath long id, @RestPath long comment) {
+    try {
+      desk.resolveComment(id, comment, me.account());
+      return Response.seeOther(URI.create("/editor/corrections/" + id + "#discussion")).build();
+    } catch (WorkflowRefusal e) {
+      return pageAgain(id, e, null, null);
+    }
+  }
+
   /** Starts an amendment with its public change note, then opens it for editing. */
   @POST
   @Path("{id}/amendment")

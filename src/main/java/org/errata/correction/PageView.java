@@ -32,7 +32,54 @@ public record PageView(
     String approvalOverride,
     Integer openAmendmentOf,
     String changeNoteOfRevision,
-    CheckProblem problem) {
+    CheckProblem problem,
+    List<CommentView> thread,
+    int sourceCount) {
+
+  /** One comment of the review thread. */
+  public record CommentView(
+      long id,
+      String author,
+      String body,
+      String where,
+      Instant createdAt,
+      boolean resolved,
+      String resolvedBy,
+      Instant resolvedAt) {
+    static CommentView of(ReviewComment c) {
+      return new CommentView(
+          c.id,
+          c.author.username,
+          c.body,
+          c.where(),
+          c.createdAt,
+          c.isResolved(),
+          c.resolvedBy == null ? null : c.resolvedBy.username,
+          c.resolvedAt);
+    }
+  }
+
+  public long unresolved() {
+    return thread.stream().filter(c -> !c.resolved()).count();
+  }
+
+  /** Comment on a revision under way (not on what is published, nor once withdrawn). */
+  public boolean canComment() {
+    return status == Status.DRAFT || status == Status.IN_REVIEW || status == Status.REVIEWED;
+  }
+
+  /** The numbers of the sources, for the "on source N" choice. */
+  public List<Integer> sourceNumbers() {
+    return java.util.stream.IntStream.rangeClosed(1, sourceCount).boxed().toList();
+  }
+
+  public String commentText() {
+    return typed("comment-new");
+  }
+
+  public String commentNewError() {
+    return refusal("comment-new");
+  }
 
   /** What was typed into the amend form, when it comes back refused. */
   public String changeNote() {
@@ -112,7 +159,9 @@ public record PageView(
         r.approvalOverride,
         c.openAmendment() == null ? null : c.published.number,
         r.changeNote,
-        problem);
+        problem,
+        c.thread().stream().map(CommentView::of).toList(),
+        r.sources.size());
   }
 
   private static List<CheckView> checks(Correction c, boolean canFetch, CheckProblem problem) {

@@ -282,6 +282,16 @@ class CorrectionPagesTest {
         .then()
         .statusCode(303);
     act(ada, id, "submission", Map.of()).then().statusCode(303);
+    // Her request is an open comment until someone resolves it: approval waits for that.
+    Response waiting = act(grace, id, "approval", Map.of());
+    assertEquals(409, waiting.statusCode());
+    assertTrue(waiting.asString().contains("1 review comment is not resolved"));
+    var resolve =
+        java.util.regex.Pattern.compile(
+                "action=\"(/editor/corrections/" + id + "/comments/\\d+/resolution)\"")
+            .matcher(grace.get("/editor/corrections/" + id).asString());
+    assertTrue(resolve.find(), "a Resolve button for the open comment");
+    grace.submit("/editor/corrections/" + id, resolve.group(1), Map.of()).then().statusCode(303);
     act(grace, id, "approval", Map.of()).then().statusCode(303);
     Session.anonymous().get("/corrections/" + id).then().statusCode(404);
     act(grace, id, "publication", Map.of()).then().statusCode(303);
@@ -390,5 +400,27 @@ class CorrectionPagesTest {
         cookies.stream()
             .anyMatch(c -> c.startsWith("quarkus-credential=;") && c.contains("Max-Age=0")),
         cookies.toString());
+  }
+
+  @Test
+  void commentsAreAddedOnAFieldAndResolvedOnThePage() {
+    Session ada = Session.signIn("ada");
+    Session grace = Session.signIn("grace");
+    long id = propose(ada, "comments-page.example/a", "Discuss me");
+    String page = "/editor/corrections/" + id;
+    Response empty = grace.submit(page, page + "/comments", Map.of("body", "", "field", "summary"));
+    assertEquals(400, empty.statusCode());
+    assertTrue(empty.asString().contains("id=\"comment-new-error\""));
+    grace
+        .submit(
+            page,
+            page + "/comments",
+            Map.of("body", "This quote is cut mid-sentence.", "field", "source-1"))
+        .then()
+        .statusCode(303);
+    String shown = ada.get(page).asString();
+    assertTrue(shown.contains("Discussion (1 unresolved)"), shown);
+    assertTrue(shown.contains("on source 1") && shown.contains("This quote is cut mid-sentence."));
+    Session.anonymous().get("/corrections/" + id).then().statusCode(404);
   }
 }

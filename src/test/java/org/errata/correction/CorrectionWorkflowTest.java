@@ -245,9 +245,10 @@ class CorrectionWorkflowTest {
     c.submit(ada, T0.plusSeconds(1));
     c.requestChanges(grace, "More sources.", T0.plusSeconds(2));
     c.edit(c.article, content("Better"), ada, T0.plusSeconds(3));
-    c.submit(ada, T0.plusSeconds(4));
-    c.approve(grace, T0.plusSeconds(5));
-    c.publish(grace, T0.plusSeconds(6));
+    c.resolveComment(c.comments.get(0), grace, T0.plusSeconds(4));
+    c.submit(ada, T0.plusSeconds(5));
+    c.approve(grace, T0.plusSeconds(6));
+    c.publish(grace, T0.plusSeconds(7));
     List<AuditEvent.Kind> kinds = c.history.stream().map(e -> e.action).toList();
     assertEquals(
         List.of(
@@ -255,6 +256,7 @@ class CorrectionWorkflowTest {
             AuditEvent.Kind.SUBMITTED,
             AuditEvent.Kind.CHANGES_REQUESTED,
             AuditEvent.Kind.EDITED,
+            AuditEvent.Kind.COMMENT_RESOLVED,
             AuditEvent.Kind.SUBMITTED,
             AuditEvent.Kind.APPROVED,
             AuditEvent.Kind.PUBLISHED),
@@ -268,7 +270,7 @@ class CorrectionWorkflowTest {
         assertEquals(c.history.get(i - 1).toStatus, e.fromStatus, "states chain without gaps");
       }
     }
-    assertEquals(Status.PUBLISHED, c.history.get(6).toStatus);
+    assertEquals(Status.PUBLISHED, c.history.get(7).toStatus);
   }
 
   @Test
@@ -450,5 +452,51 @@ class CorrectionWorkflowTest {
     Correction c = publishedByGrace();
     refused(WorkflowRefusal.Kind.INVALID, () -> c.withdraw(ada, "", T0));
     refused(WorkflowRefusal.Kind.CONFLICT, () -> inReview().withdraw(ada, "why", T0));
+  }
+
+  @Test
+  void requestingChangesOpensAReviewCommentThatBlocksApprovalUntilResolved() {
+    Correction c = inReview();
+    c.requestChanges(grace, "Quote the full sentence.", T0);
+    assertEquals(1, c.unresolvedComments().size());
+    c.submit(ada, T0);
+    WorkflowRefusal refusal = refused(WorkflowRefusal.Kind.CONFLICT, () -> c.approve(grace, T0));
+    assertEquals(
+        "1 review comment is not resolved: resolve it before approving.", refusal.getMessage());
+    c.resolveComment(c.comments.get(0), ada, T0);
+    c.approve(grace, T0);
+    assertEquals(Status.REVIEWED, c.status());
+  }
+
+  @Test
+  void aCommentCanBeOnOneFieldOrSourceAndItsBodyIsRequired() {
+    Correction c = inReview();
+    ReviewComment onSource = c.comment(grace, "This quote is cut mid-sentence.", "source-1", T0);
+    assertEquals("on source 1", onSource.where());
+    assertEquals(AuditEvent.Kind.COMMENTED, c.history.get(c.history.size() - 1).action);
+    refused(WorkflowRefusal.Kind.INVALID, () -> c.comment(grace, " ", null, T0));
+    refused(WorkflowRefusal.Kind.INVALID, () -> c.comment(grace, "x", "source-9", T0));
+    refused(WorkflowRefusal.Kind.INVALID, () -> c.comment(grace, "x", "version", T0));
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> c.approve(grace, T0));
+  }
+
+  @Test
+  void commentsBelongToTheirRevision() {
+    Correction c = publishedByGrace();
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> c.comment(ada, "too late", null, T0));
+    c.amend("Fix.", ada, T0);
+    c.comment(grace, "On the amendment.", "summary", T0);
+    assertEquals(1, c.thread().size());
+    assertEquals(2, c.thread().get(0).revisionNumber);
+  }
+
+  @Test
+  void resolvingTwiceOrAnotherRevisionsCommentIsRefused() {
+    Correction c = inReview();
+    ReviewComment comment = c.comment(grace, "Check the date.", null, T0);
+    c.resolveComment(comment, ada, T0);
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> c.resolveComment(comment, ada, T0));
+    Correction other = inReview();
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> other.resolveComment(comment, ada, T0));
   }
 }

@@ -102,8 +102,11 @@ class ReviewJourneyTest {
           .click();
       assertThat(ada.locator("h1")).containsText("In review");
 
-      // grace approves and publishes.
+      // grace resolves her comment, approves and publishes.
       grace.navigate(correctionUrl);
+      assertThat(grace.locator("#discussion-heading")).containsText("1 unresolved");
+      grace.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve")).click();
+      assertThat(grace.locator("#discussion-heading")).not().containsText("unresolved");
       grace.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
       assertThat(grace.locator("h1")).containsText("Reviewed");
       shot(grace, "05-grace-approved");
