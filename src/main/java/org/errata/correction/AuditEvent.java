@@ -81,6 +81,12 @@ public class AuditEvent extends PanacheEntityBase {
   @Column(length = 4000)
   public String comment;
 
+  /** For a request for changes: the words the reviewer saw, to show what changed since. */
+  @jakarta.persistence.Lob
+  @jakarta.persistence.Basic(fetch = FetchType.LAZY)
+  @Column(name = "seen_content")
+  public String seenContent;
+
   protected AuditEvent() {}
 
   static AuditEvent of(

@@ -317,7 +317,9 @@ public class Correction extends PanacheEntityBase {
           INVALID, "A comment can be at most " + REVIEW_COMMENT_MAX + " characters.");
     }
     comments.add(ReviewComment.of(this, current.number, by, comment.strip(), null, now));
+    String seen = ContentDiff.snapshot(current.content());
     move(by, AuditEvent.Kind.CHANGES_REQUESTED, Status.DRAFT, comment.strip(), now);
+    history.get(history.size() - 1).seenContent = seen;
   }
 
   static final java.util.regex.Pattern FIELD =
@@ -558,6 +560,19 @@ public class Correction extends PanacheEntityBase {
     withdrawnBy = by;
     withdrawalReason = reason.strip();
     record(by, AuditEvent.Kind.WITHDRAWN, from, Status.WITHDRAWN, withdrawalReason, now);
+  }
+
+  /** The latest request for changes on the working revision whose words were kept, if any. */
+  public Optional<AuditEvent> lastChangeRequest() {
+    AuditEvent found = null;
+    for (AuditEvent e : history) {
+      if (e.revisionNumber == current.number
+          && e.action == AuditEvent.Kind.CHANGES_REQUESTED
+          && e.seenContent != null) {
+        found = e;
+      }
+    }
+    return Optional.ofNullable(found);
   }
 
   /** When the latest published revision went out, if there was more than one. */

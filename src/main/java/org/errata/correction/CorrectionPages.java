@@ -44,6 +44,71 @@ public class CorrectionPages {
     static native TemplateInstance page(PageView page);
 
     static native TemplateInstance drift(DriftView drift);
+
+    static native TemplateInstance changes(ChangesView changes);
+  }
+
+  /** A diff page: its heading, the field-by-field differences, and the revisions to pick from. */
+  public record ChangesView(
+      long id,
+      String heading,
+      List<ContentDiff.FieldDiff> fields,
+      List<Integer> revisions,
+      int from,
+      int to) {
+    public boolean anyChange() {
+      return fields.stream().anyMatch(ContentDiff.FieldDiff::changed);
+    }
+  }
+
+  /** Word-level differences between two revisions (default: the last two). */
+  @GET
+  @Path("{id}/changes")
+  public TemplateInstance changes(
+      @RestPath long id,
+      @org.jboss.resteasy.reactive.RestQuery Integer from,
+      @org.jboss.resteasy.reactive.RestQuery Integer to) {
+    Correction c = desk.find(id);
+    int last = c.current.number;
+    int b = to == null || to < 1 || to > last ? last : to;
+    int a = from == null || from < 1 || from > last ? Math.max(1, b - 1) : from;
+    Revision before = revision(c, a);
+    Revision after = revision(c, b);
+    return Templates.changes(
+        new ChangesView(
+            id,
+            "Revision " + a + " → revision " + b,
+            ContentDiff.of(before.content(), after.content()),
+            c.revisions.stream().map(r -> r.number).toList(),
+            a,
+            b));
+  }
+
+  /** What the author changed since the last request for changes: all a reviewer needs to read. */
+  @GET
+  @Path("{id}/changes-since-request")
+  public TemplateInstance changesSinceRequest(@RestPath long id) {
+    Correction c = desk.find(id);
+    AuditEvent request = c.lastChangeRequest().orElseThrow(() -> new CorrectionDesk.NotFound(id));
+    return Templates.changes(
+        new ChangesView(
+            id,
+            "Changed since "
+                + request.actor.username
+                + " requested changes ("
+                + org.errata.system.TemplateExtensions.dateTime(request.at)
+                + ")",
+            ContentDiff.of(ContentDiff.fromSnapshot(request.seenContent), c.current.content()),
+            c.revisions.stream().map(r -> r.number).toList(),
+            c.current.number,
+            c.current.number));
+  }
+
+  private static Revision revision(Correction c, int number) {
+    return c.revisions.stream()
+        .filter(r -> r.number == number)
+        .findFirst()
+        .orElseThrow(() -> new CorrectionDesk.NotFound(c.id));
   }
 
   /** The page at publication beside the page now, for a flagged passage or quote. */

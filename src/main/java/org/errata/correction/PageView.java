@@ -34,7 +34,9 @@ public record PageView(
     String changeNoteOfRevision,
     CheckProblem problem,
     List<CommentView> thread,
-    int sourceCount) {
+    int sourceCount,
+    String changeRequestedBy,
+    int revisionCount) {
 
   /** One comment of the review thread. */
   public record CommentView(
@@ -161,7 +163,9 @@ public record PageView(
         r.changeNote,
         problem,
         c.thread().stream().map(CommentView::of).toList(),
-        r.sources.size());
+        r.sources.size(),
+        c.lastChangeRequest().map(e -> e.actor.username).orElse(null),
+        c.revisions.size());
   }
 
   private static List<CheckView> checks(Correction c, boolean canFetch, CheckProblem problem) {

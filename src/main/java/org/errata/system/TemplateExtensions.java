@@ -24,7 +24,7 @@ public class TemplateExtensions {
   }
 
   /** "27 Nov 2026, 23:40 UTC". */
-  static String dateTime(Instant instant) {
+  public static String dateTime(Instant instant) {
     return instant == null ? "" : DATE_TIME.format(instant);
   }
 
