@@ -49,6 +49,14 @@ public class Account extends PanacheEntityBase {
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
+  /** Set by an admin's reset: the next sign-in must choose a new password. */
+  @Column(name = "must_change_password", nullable = false)
+  public boolean mustChangePassword;
+
+  /** Sessions that started before this no longer work (reset password, disabled account). */
+  @Column(name = "sessions_valid_after")
+  public Instant sessionsValidAfter;
+
   protected Account() {}
 
   /** An account that is not stored yet; {@link Accounts} hashes passwords and persists. */

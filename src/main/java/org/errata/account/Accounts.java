@@ -14,11 +14,57 @@ public class Accounts {
   static final int BCRYPT_COST = 12;
 
   public static final int MIN_PASSWORD_CHARS = 12;
+  public static final int MAX_PASSWORD_CHARS = 64;
+
+  private static final java.util.Set<String> COMMON = common();
+
+  private static java.util.Set<String> common() {
+    try (var in =
+        Accounts.class.getClassLoader().getResourceAsStream("account/common-passwords.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("the list of common passwords is missing from the build");
+      }
+      java.util.Set<String> set = new java.util.HashSet<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String p = line.strip();
+        if (!p.isEmpty() && !p.startsWith("#")) {
+          set.add(p.toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+      return set;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** bcrypt ignores everything after 72 bytes, so longer passwords would be silently cut. */
   public static final int MAX_PASSWORD_BYTES = 72;
 
   public static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._-]{1,39}";
+
+  /**
+   * Why a password a person chose is refused, or null when it is acceptable: 12 to 64 characters,
+   * not on the list of common passwords, not the user name. No composition rules.
+   */
+  public static String passwordProblem(String password, String username) {
+    String problem = passwordProblem(password);
+    if (problem != null) {
+      return problem;
+    }
+    if (password.codePointCount(0, password.length()) > MAX_PASSWORD_CHARS) {
+      return "The password can be at most " + MAX_PASSWORD_CHARS + " characters long.";
+    }
+    if (COMMON.contains(password.toLowerCase(java.util.Locale.ROOT))) {
+      return "That password is one of the most common ones; choose one nobody would guess.";
+    }
+    if (username != null
+        && password
+            .toLowerCase(java.util.Locale.ROOT)
+            .contains(username.toLowerCase(java.util.Locale.ROOT))) {
+      return "The password must not contain your user name.";
+    }
+    return null;
+  }
 
   /** Why a password is refused, or null when it is acceptable. */
   public static String passwordProblem(String password) {
@@ -67,5 +113,99 @@ public class Accounts {
 
   public long count() {
     return Account.count();
+  }
+
+  /** A refusal of an account change, with the sentence to show. */
+  public static class Refused extends RuntimeException {
+    public final String field;
+
+    public Refused(String field, String message) {
+      super(message, null, false, false);
+      this.field = field;
+    }
+  }
+
+  /** A password for an admin to hand over; its holder must replace it at first sign-in. */
+  static String temporaryPassword() {
+    byte[] bytes = new byte[15];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** An admin creates an editor (or admin); returns the temporary password, shown once. */
+  @Transactional
+  public String createForSomeone(String username, boolean admin) {
+    String password = temporaryPassword();
+    try {
+      Account account = store(username == null ? null : username.strip(), password, admin);
+      account.mustChangePassword = true;
+    } catch (IllegalArgumentException e) {
+      throw new Refused("username", e.getMessage());
+    }
+    return password;
+  }
+
+  /** An admin resets a password: every session ends, and the holder must choose a new one. */
+  @Transactional
+  public String reset(long id) {
+    Account account = get(id);
+    String password = temporaryPassword();
+    account.passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
+    account.mustChangePassword = true;
+    account.sessionsValidAfter = java.time.Instant.now();
+    return password;
+  }
+
+  /** Disabling ends every session at once; enabling lets the person sign in again. */
+  @Transactional
+  public void setEnabled(long id, boolean enabled, Account by) {
+    Account account = get(id);
+    if (!enabled && account.sameAs(by)) {
+      throw new Refused("account", "You cannot disable your own account.");
+    }
+    account.enabled = enabled;
+    if (!enabled) {
+      account.sessionsValidAfter = java.time.Instant.now();
+    }
+  }
+
+  @Transactional
+  public void setAdmin(long id, boolean admin, Account by) {
+    Account account = get(id);
+    if (!admin && account.sameAs(by)) {
+      throw new Refused("account", "You cannot take away your own admin role; ask another admin.");
+    }
+    account.roles = admin ? EDITOR_ADMIN : Account.EDITOR;
+  }
+
+  private static final String EDITOR_ADMIN = Account.EDITOR + "," + Account.ADMIN;
+
+  /** An editor changes their own password, proving they know the current one. */
+  @Transactional
+  public void changeOwnPassword(Account who, String current, String next, String confirm) {
+    Account account = get(who.id);
+    if (current == null || !BcryptUtil.matches(current, account.passwordHash)) {
+      throw new Refused("current", "That is not your current password.");
+    }
+    String problem = passwordProblem(next, account.username);
+    if (problem != null) {
+      throw new Refused("password", problem);
+    }
+    if (!next.equals(confirm)) {
+      throw new Refused("confirm", "The two new passwords differ; type the same one twice.");
+    }
+    if (BcryptUtil.matches(next, account.passwordHash)) {
+      throw new Refused("password", "Choose a password different from the current one.");
+    }
+    account.passwordHash = BcryptUtil.bcryptHash(next, BCRYPT_COST);
+    account.mustChangePassword = false;
+  }
+
+  private static Account get(long id) {
+    Account account = Account.findById(id);
+    if (account == null) {
+      throw new Refused("account", "There is no such account.");
+    }
+    return account;
   }
 }

@@ -3,6 +3,7 @@ package org.errata.account;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,17 +36,25 @@ public class SignIn {
     return Templates.login(error != null);
   }
 
+  /** Ends the session for real: its token is revoked, so the old cookies no longer work. */
   @POST
   @Path("logout")
-  public Response logout() {
-    NewCookie expired =
-        new NewCookie.Builder(SESSION_COOKIE)
-            .value("")
-            .path("/")
-            .maxAge(0)
-            .httpOnly(true)
-            .sameSite(NewCookie.SameSite.STRICT)
-            .build();
-    return Response.seeOther(URI.create("/")).cookie(expired).build();
+  public Response logout(@CookieParam(SessionToken.COOKIE) String token) {
+    if (token != null) {
+      SessionGuard.revoke(token);
+    }
+    return Response.seeOther(URI.create("/"))
+        .cookie(expired(SESSION_COOKIE), expired(SessionToken.COOKIE))
+        .build();
+  }
+
+  static NewCookie expired(String name) {
+    return new NewCookie.Builder(name)
+        .value("")
+        .path("/")
+        .maxAge(0)
+        .httpOnly(true)
+        .sameSite(NewCookie.SameSite.STRICT)
+        .build();
   }
 }
