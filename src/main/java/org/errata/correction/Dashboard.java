@@ -60,7 +60,8 @@ public class Dashboard {
       List<Row> mineInReview,
       List<Row> readyToPublish,
       List<Row> recentlyPublished,
-      List<DriftRow> drift) {}
+      List<DriftRow> drift,
+      List<Inbox.Notice> inbox) {}
 
   @CheckedTemplate
   static class Templates {
@@ -77,7 +78,8 @@ public class Dashboard {
             rows(Correction.inReviewFrom(account)),
             rows(Correction.inStatus(Status.REVIEWED)),
             rows(Correction.recentlyPublished(RECENT)),
-            DriftFlag.open().stream().map(DriftRow::of).toList()));
+            DriftFlag.open().stream().map(DriftRow::of).toList(),
+            Inbox.of(account, Instant.now())));
   }
 
   private static List<Row> rows(List<Correction> corrections) {

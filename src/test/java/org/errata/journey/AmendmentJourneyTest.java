@@ -2,7 +2,6 @@ package org.errata.journey;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AmendmentJourneyTest {
 
-  static final Path SHOTS = Path.of("target", "screenshots");
-
   @TestHTTPResource("/")
   URL base;
 
@@ -33,7 +30,7 @@ class AmendmentJourneyTest {
     try (Playwright playwright = Browser.playwright();
         com.microsoft.playwright.Browser browser =
             playwright.chromium().launch(Browser.launchOptions(chromium))) {
-      Page ada = signIn(browser.newContext(viewport()), "ada");
+      Page ada = Browser.signIn(browser.newContext(Browser.desktop()), base, "ada");
       ada.navigate(base + "editor/corrections/" + id);
       ada.locator("#changeNote").fill("Names the plan that stays free.");
       ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start an amendment"))
@@ -45,7 +42,7 @@ class AmendmentJourneyTest {
       ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review"))
           .click();
 
-      Page grace = signIn(browser.newContext(viewport()), "grace");
+      Page grace = Browser.signIn(browser.newContext(Browser.desktop()), base, "grace");
       grace.navigate(base + "editor/corrections/" + id);
       grace.locator("#comment-new").fill("Is “Starter” the plan's exact name on the pricing page?");
       grace.locator("#comment-field").selectOption("summary");
@@ -53,7 +50,7 @@ class AmendmentJourneyTest {
           .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Comment").setExact(true))
           .click();
       assertThat(grace.locator("#discussion-heading")).containsText("1 unresolved");
-      shot(grace, "21-grace-comments-on-amendment");
+      Browser.shot(grace, "21-grace-comments-on-amendment");
 
       ada.navigate(base + "editor/corrections/" + id);
       assertThat(ada.locator("ol.thread")).containsText("on the summary");
@@ -67,36 +64,17 @@ class AmendmentJourneyTest {
       grace.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish")).click();
       assertThat(grace.locator("h1")).containsText("Published");
 
-      Page reader = browser.newContext(viewport()).newPage();
+      Page reader = browser.newContext(Browser.desktop()).newPage();
       reader.navigate(base + "corrections/" + id);
       assertThat(reader.locator(".updated")).containsText("Names the plan that stays free.");
       assertThat(reader.locator(".summary")).containsText("Only the Starter plan is free");
       assertThat(reader.locator("body")).not().containsText("exact name on the pricing page");
       reader.locator("details.versions summary").click();
-      shot(reader, "22-reader-sees-update");
+      Browser.shot(reader, "22-reader-sees-update");
       reader.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Revision 1")).click();
       assertThat(reader.locator("body")).containsText("This is an earlier version");
       assertThat(reader.locator(".summary")).containsText("The article overstates it");
-      shot(reader, "23-reader-reads-earlier-version");
+      Browser.shot(reader, "23-reader-reads-earlier-version");
     }
-  }
-
-  private Page signIn(BrowserContext context, String username) {
-    Page page = context.newPage();
-    page.navigate(base + "login");
-    page.getByLabel("User name").fill(username);
-    page.getByLabel("Password").fill("errata-demo");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-    assertThat(page.locator("h1")).hasText("Dashboard");
-    return page;
-  }
-
-  private static com.microsoft.playwright.Browser.NewContextOptions viewport() {
-    return new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1200, 900);
-  }
-
-  private static void shot(Page page, String name) {
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
   }
 }

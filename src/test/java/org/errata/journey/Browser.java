@@ -69,6 +69,37 @@ final class Browser {
         new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
   }
 
+  static final Path SHOTS = Path.of("target", "screenshots");
+
+  /** Signs {@code username} (demo password) in through the sign-in page; lands on the dashboard. */
+  static com.microsoft.playwright.Page signIn(
+      com.microsoft.playwright.BrowserContext context, java.net.URL base, String username) {
+    com.microsoft.playwright.Page page = context.newPage();
+    page.navigate(base + "login");
+    page.getByLabel("User name").fill(username);
+    page.getByLabel("Password").fill("errata-demo");
+    page.getByRole(
+            com.microsoft.playwright.options.AriaRole.BUTTON,
+            new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sign in"))
+        .click();
+    com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("h1"))
+        .hasText("Dashboard");
+    return page;
+  }
+
+  /** A desktop-sized window. */
+  static com.microsoft.playwright.Browser.NewContextOptions desktop() {
+    return new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1200, 900);
+  }
+
+  /** A full-page screenshot under target/screenshots/. */
+  static void shot(com.microsoft.playwright.Page page, String name) {
+    page.screenshot(
+        new com.microsoft.playwright.Page.ScreenshotOptions()
+            .setPath(SHOTS.resolve(name + ".png"))
+            .setFullPage(true));
+  }
+
   static BrowserType.LaunchOptions launchOptions(Path chromium) {
     return new BrowserType.LaunchOptions()
         .setExecutablePath(chromium)

@@ -2,7 +2,6 @@ package org.errata.journey;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EvidenceJourneyTest {
 
-  static final Path SHOTS = Path.of("target", "screenshots");
-
   @TestHTTPResource("/")
   URL base;
 
@@ -33,7 +30,7 @@ class EvidenceJourneyTest {
     try (Playwright playwright = Browser.playwright();
         com.microsoft.playwright.Browser browser =
             playwright.chromium().launch(Browser.launchOptions(chromium))) {
-      Page ada = signIn(browser.newContext(viewport()), "ada");
+      Page ada = Browser.signIn(browser.newContext(Browser.desktop()), base, "ada");
       ada.navigate(base + "editor/corrections/new");
       ada.locator("#articleUrl").fill("https://evidence-news.example/2026/agents");
       ada.locator("#passage").fill("agents never touch your real desktop");
@@ -67,12 +64,12 @@ class EvidenceJourneyTest {
           "source-2",
           "Sandbox overview\nCode runs in a virtual machine. Computer use does not.");
       assertThat(ada.locator("#source-2 .check-status")).hasText("Not found on the page");
-      shot(ada, "11-ada-evidence");
+      Browser.shot(ada, "11-ada-evidence");
       ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review"))
           .click();
 
       // grace cannot simply approve: the second quote is not on its page.
-      Page grace = signIn(browser.newContext(viewport()), "grace");
+      Page grace = Browser.signIn(browser.newContext(Browser.desktop()), base, "grace");
       grace.navigate(correctionUrl);
       assertThat(grace.locator("#unverified"))
           .containsText("Source 2 (“Sandbox overview”): the quote was not found on the page.");
@@ -88,7 +85,7 @@ class EvidenceJourneyTest {
       grace
           .locator("#override")
           .fill("The sandbox page was rewritten today; the archived copy has the sentence.");
-      shot(grace, "12-grace-override");
+      Browser.shot(grace, "12-grace-override");
       grace
           .getByRole(
               AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve with this reason"))
@@ -99,7 +96,7 @@ class EvidenceJourneyTest {
       assertThat(grace.locator("h1")).containsText("Published");
 
       // A reader sees when the first quote was checked, and links that jump to the words.
-      Page reader = browser.newContext(viewport()).newPage();
+      Page reader = browser.newContext(Browser.desktop()).newPage();
       reader.navigate(base + "articles?url=evidence-news.example/2026/agents");
       Locator sources = reader.locator("ol.sources li");
       assertThat(sources.nth(0).locator(".checked"))
@@ -114,7 +111,7 @@ class EvidenceJourneyTest {
               "href",
               Pattern.compile(
                   "^https://evidence-news\\.example/2026/agents#:~:text=agents%20never%20touch%20your%20real%20desktop$"));
-      shot(reader, "13-reader-sees-evidence");
+      Browser.shot(reader, "13-reader-sees-evidence");
     }
   }
 
@@ -125,24 +122,5 @@ class EvidenceJourneyTest {
             AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check against pasted text"))
         .click();
     assertThat(page.locator("#" + target + " .check-status")).not().hasText("Not checked yet");
-  }
-
-  private Page signIn(BrowserContext context, String username) {
-    Page page = context.newPage();
-    page.navigate(base + "login");
-    page.getByLabel("User name").fill(username);
-    page.getByLabel("Password").fill("errata-demo");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-    assertThat(page.locator("h1")).hasText("Dashboard");
-    return page;
-  }
-
-  private static com.microsoft.playwright.Browser.NewContextOptions viewport() {
-    return new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1200, 900);
-  }
-
-  private static void shot(Page page, String name) {
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
   }
 }

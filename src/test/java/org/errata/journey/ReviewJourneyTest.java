@@ -2,7 +2,6 @@ package org.errata.journey;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ReviewJourneyTest {
 
-  static final Path SHOTS = Path.of("target", "screenshots");
-
   @TestHTTPResource("/")
   URL base;
 
@@ -31,8 +28,8 @@ class ReviewJourneyTest {
     try (Playwright playwright = Browser.playwright();
         com.microsoft.playwright.Browser browser =
             playwright.chromium().launch(Browser.launchOptions(chromium))) {
-      Page ada = signIn(browser.newContext(viewport()), "ada");
-      Page grace = signIn(browser.newContext(viewport()), "grace");
+      Page ada = Browser.signIn(browser.newContext(Browser.desktop()), base, "ada");
+      Page grace = Browser.signIn(browser.newContext(Browser.desktop()), base, "grace");
 
       // ada proposes a correction with two sources, adding the second row without JavaScript.
       ada.getByRole(
@@ -58,7 +55,7 @@ class ReviewJourneyTest {
       assertThat(ada.locator("#passage")).hasValue("The assistant never leaves its sandbox");
       ada.locator("#source-1-title").fill("Get started");
       ada.locator("#source-1-quote").fill("Code runs safely in an isolated space.");
-      shot(ada, "01-ada-new-correction");
+      Browser.shot(ada, "01-ada-new-correction");
       ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save draft")).click();
       assertThat(ada.locator("h1")).containsText("Draft");
       String correctionUrl = ada.url();
@@ -74,13 +71,13 @@ class ReviewJourneyTest {
       assertThat(ada.locator("h1")).containsText("In review");
       assertThat(ada.locator("body"))
           .containsText("You wrote this correction, so someone else must approve it.");
-      shot(ada, "02-ada-submitted");
+      Browser.shot(ada, "02-ada-submitted");
 
       // grace finds it on her dashboard and asks for a change.
       grace.navigate(base + "editor");
       assertThat(grace.locator("#to-review + table"))
           .containsText("The assistant never leaves its sandbox");
-      shot(grace, "03-grace-dashboard");
+      Browser.shot(grace, "03-grace-dashboard");
       grace.navigate(correctionUrl);
       grace.locator("#comment").fill("Say which product the article means in the summary.");
       grace
@@ -92,7 +89,7 @@ class ReviewJourneyTest {
       ada.navigate(correctionUrl);
       assertThat(ada.locator(".notice"))
           .containsText("Say which product the article means in the summary.");
-      shot(ada, "04-ada-changes-requested");
+      Browser.shot(ada, "04-ada-changes-requested");
       ada.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit")).click();
       ada.locator("#summary")
           .fill(
@@ -109,12 +106,12 @@ class ReviewJourneyTest {
       assertThat(grace.locator("#discussion-heading")).not().containsText("unresolved");
       grace.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
       assertThat(grace.locator("h1")).containsText("Reviewed");
-      shot(grace, "05-grace-approved");
+      Browser.shot(grace, "05-grace-approved");
       grace.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish")).click();
       assertThat(grace.locator("h1")).containsText("Published");
 
       // A reader, not signed in, finds it by another spelling of the article's address.
-      Page reader = browser.newContext(viewport()).newPage();
+      Page reader = browser.newContext(Browser.desktop()).newPage();
       reader.navigate(base.toString());
       reader.locator("#lookup-url").fill("journey-news.example/tech/ai-agents");
       reader
@@ -129,7 +126,7 @@ class ReviewJourneyTest {
       assertThat(reader.locator("article.correction li").first())
           .containsText("Code runs in a VM.");
       assertThat(reader.locator("body")).not().containsText("Say which product");
-      shot(reader, "06-reader-finds-correction");
+      Browser.shot(reader, "06-reader-finds-correction");
 
       Page phone =
           browser
@@ -138,7 +135,7 @@ class ReviewJourneyTest {
                       .setViewportSize(390, 844))
               .newPage();
       phone.navigate(reader.url());
-      shot(phone, "07-reader-on-a-phone");
+      Browser.shot(phone, "07-reader-on-a-phone");
     }
   }
 
@@ -151,24 +148,5 @@ class ReviewJourneyTest {
                 .setName("Check against pasted text"))
         .click();
     assertThat(page.locator("#" + target + " .check-status")).not().hasText("Not checked yet");
-  }
-
-  private Page signIn(BrowserContext context, String username) {
-    Page page = context.newPage();
-    page.navigate(base + "login");
-    page.getByLabel("User name").fill(username);
-    page.getByLabel("Password").fill("errata-demo");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-    assertThat(page.locator("h1")).hasText("Dashboard");
-    return page;
-  }
-
-  private static com.microsoft.playwright.Browser.NewContextOptions viewport() {
-    return new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1200, 900);
-  }
-
-  private static void shot(Page page, String name) {
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
   }
 }
