@@ -280,6 +280,13 @@ public class Correction extends PanacheEntityBase {
    */
   public void edit(Article newArticle, CorrectionContent content, Account by, Instant now) {
     check(Action.EDIT, by);
+    if (published != null && !sameArticle(newArticle)) {
+      throw new WorkflowRefusal(
+          INVALID,
+          "An amendment stays with its article; a correction to another article is a new"
+              + " correction.",
+          "articleUrl");
+    }
     Status from = status();
     article = newArticle;
     articleUrl = content.articleUrl;
@@ -331,7 +338,7 @@ public class Correction extends PanacheEntityBase {
    * a change of content, so the version stays; the history says who commented.
    */
   public ReviewComment comment(Account by, String body, String field, Instant now) {
-    if (current.status == Status.PUBLISHED || isWithdrawn()) {
+    if (!canComment()) {
       throw new WorkflowRefusal(
           CONFLICT,
           "Comments are for revisions under way; amend the correction to discuss a change.");
@@ -386,6 +393,16 @@ public class Correction extends PanacheEntityBase {
             status(),
             comment.body,
             now));
+  }
+
+  private boolean sameArticle(Article other) {
+    return other == article
+        || (other != null && other.urlKey != null && other.urlKey.equals(article.urlKey));
+  }
+
+  /** A revision under way can be discussed; what readers see, or a withdrawn one, cannot. */
+  public boolean canComment() {
+    return current.status != Status.PUBLISHED && !isWithdrawn();
   }
 
   /** The working revision's comments nobody has resolved yet. */

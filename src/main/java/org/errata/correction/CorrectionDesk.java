@@ -115,14 +115,6 @@ public class CorrectionDesk {
       }
       Correction c = load(id, readVersion);
       CorrectionContent content = valid(input);
-      if (!ArticleUrlKey.same(content.articleUrl, c.article.urlKey)) {
-        throw new InvalidContent(
-            List.of(
-                new Problem(
-                    "articleUrl",
-                    "An amendment stays with its article; a correction to another article is a"
-                        + " new correction.")));
-      }
       if (changeNote == null || changeNote.isBlank()) {
         throw new InvalidContent(
             List.of(
@@ -133,7 +125,7 @@ public class CorrectionDesk {
       }
       Instant now = Instant.now();
       c.amend(changeNote, by, now);
-      c.edit(c.article, content, by, now);
+      c.edit(Article.findOrCreate(content.articleUrl, now), content, by, now);
       verification.refresh(c, by);
       return flushed(c);
     }
@@ -221,21 +213,6 @@ public class CorrectionDesk {
       throw new InvalidContent(problems);
     }
     return content;
-  }
-
-  /** Whether an address is the article a correction already belongs to. */
-  static final class ArticleUrlKey {
-    static boolean same(String url, String key) {
-      try {
-        String typed = org.errata.article.ArticleUrl.key(url);
-        return typed.equals(key)
-            || org.errata.article.Article.findByKey(typed)
-                .map(a -> a.urlKey.equals(key))
-                .orElse(false);
-      } catch (org.errata.article.ArticleUrl.InvalidUrl e) {
-        return false;
-      }
-    }
   }
 
   /** Problems are listed in the order the fields appear on the form. */

@@ -209,6 +209,18 @@ public class CorrectionPages {
           List.of(),
           CorrectionView.of(now, now.current));
     } catch (WorkflowRefusal e) {
+      if (e.field != null) {
+        // About something typed: the form again, the sentence beside that field.
+        return formAgain(
+            400,
+            heading,
+            action,
+            id,
+            form.readVersion(),
+            form,
+            List.of(new CorrectionDesk.Problem(e.field, e.getMessage())),
+            null);
+      }
       return pageAgain(id, e, null, null);
     }
   }

@@ -34,6 +34,7 @@ public record PageView(
     String changeNoteOfRevision,
     CheckProblem problem,
     List<CommentView> thread,
+    boolean canComment,
     int sourceCount,
     String changeRequestedBy,
     int revisionCount) {
@@ -63,11 +64,6 @@ public record PageView(
 
   public long unresolved() {
     return thread.stream().filter(c -> !c.resolved()).count();
-  }
-
-  /** Comment on a revision under way (not on what is published, nor once withdrawn). */
-  public boolean canComment() {
-    return status == Status.DRAFT || status == Status.IN_REVIEW || status == Status.REVIEWED;
   }
 
   /** The numbers of the sources, for the "on source N" choice. */
@@ -163,6 +159,7 @@ public record PageView(
         r.changeNote,
         problem,
         c.thread().stream().map(CommentView::of).toList(),
+        c.canComment(),
         r.sources.size(),
         c.lastChangeRequest().map(e -> e.actor.username).orElse(null),
         c.revisions.size());

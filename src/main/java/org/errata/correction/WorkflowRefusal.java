@@ -15,8 +15,16 @@ public class WorkflowRefusal extends RuntimeException {
 
   public final Kind kind;
 
+  /** The field the refusal is about ("articleUrl"), or null when it is about the whole. */
+  public final String field;
+
   public WorkflowRefusal(Kind kind, String message) {
+    this(kind, message, null);
+  }
+
+  public WorkflowRefusal(Kind kind, String message, String field) {
     super(message, null, false, false);
     this.kind = kind;
+    this.field = field;
   }
 }

@@ -63,7 +63,7 @@ public class ErrorMappers {
           case CONFLICT -> 409;
           case INVALID -> 400;
         };
-    return answer(request, status, "Not possible", e.getMessage(), null);
+    return answer(request, status, "Not possible", e.getMessage(), e.field);
   }
 
   @ServerExceptionMapper

@@ -499,4 +499,25 @@ class CorrectionWorkflowTest {
     Correction other = inReview();
     refused(WorkflowRefusal.Kind.CONFLICT, () -> other.resolveComment(comment, ada, T0));
   }
+
+  @Test
+  void anAmendmentCannotMoveToAnotherArticle() {
+    Correction c = publishedByGrace();
+    c.amend("Fix.", ada, T0);
+    WorkflowRefusal refusal =
+        refused(
+            WorkflowRefusal.Kind.INVALID,
+            () -> c.edit(Article.of("https://other.example/b", T0), content("x"), ada, T0));
+    assertEquals("articleUrl", refusal.field);
+    c.edit(Article.of("http://www.example.com/story/", T0), content("Same article"), ada, T0);
+    assertEquals("Same article", c.current.passage);
+  }
+
+  @Test
+  void onlyARevisionUnderWayCanBeDiscussed() {
+    Correction c = publishedByGrace();
+    assertTrue(!c.canComment());
+    c.amend("Fix.", ada, T0);
+    assertTrue(c.canComment());
+  }
 }
