@@ -57,6 +57,10 @@ public class Account extends PanacheEntityBase {
   @Column(name = "sessions_valid_after")
   public Instant sessionsValidAfter;
 
+  /** Where the inbox's notices are e-mailed, or null for no e-mail. */
+  @Column(length = Accounts.MAX_EMAIL_CHARS)
+  public String email;
+
   protected Account() {}
 
   /** An account that is not stored yet; {@link Accounts} hashes passwords and persists. */

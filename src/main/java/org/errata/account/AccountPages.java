@@ -14,8 +14,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** Accounts: an editor's own password, and the admins' account management (no self-sign-up). */
 @Path("/editor")
@@ -23,9 +25,20 @@ import org.jboss.resteasy.reactive.RestPath;
 public class AccountPages {
 
   public static final String PASSWORD_PAGE = "/editor/account/password";
+  public static final String ACCOUNT_PAGE = "/editor/account";
 
   @Inject Accounts accounts;
   @Inject Me me;
+
+  @ConfigProperty(name = "errata.mail.enabled", defaultValue = "false")
+  boolean mailEnabled;
+
+  /**
+   * An editor's own account page: the e-mail address as typed (kept after a refusal), the refusal,
+   * whether this site sends e-mail at all, and whether the address was just saved.
+   */
+  public record AccountView(
+      String username, boolean admin, String email, String error, boolean mailOn, boolean saved) {}
 
   /** The password form: which field is at fault and why. */
   public record PasswordForm(boolean forced, String field, String error) {
@@ -41,16 +54,60 @@ public class AccountPages {
       boolean admin,
       boolean enabled,
       boolean mustChange,
+      String email,
       Instant since) {}
 
-  /** The admins' page: the accounts, and a one-time notice (a new temporary password). */
-  public record AdminView(List<Row> accounts, String notice, String error, String typedUsername) {}
+  /**
+   * The admins' page: the accounts, a one-time notice (a new temporary password), and a refused new
+   * account with what was typed and which field is at fault.
+   */
+  public record AdminView(
+      List<Row> accounts,
+      String notice,
+      String error,
+      String errorField,
+      String typedUsername,
+      String typedEmail) {
+    public String errorFor(String name) {
+      return name.equals(errorField) ? error : null;
+    }
+  }
 
   @CheckedTemplate
   static class Templates {
+    static native TemplateInstance account(AccountView view);
+
     static native TemplateInstance password(PasswordForm form);
 
     static native TemplateInstance accounts(AdminView view);
+  }
+
+  @GET
+  @Path("account")
+  @RolesAllowed(Account.EDITOR)
+  public TemplateInstance account(@RestQuery boolean saved) {
+    Account a = me.account();
+    return Templates.account(
+        new AccountView(a.username, a.isAdmin(), a.email, null, mailEnabled, saved));
+  }
+
+  @POST
+  @Path("account/email")
+  @RolesAllowed(Account.EDITOR)
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response changeEmail(@RestForm String email) {
+    Account a = me.account();
+    try {
+      accounts.setEmail(a.id, email);
+      return Response.seeOther(URI.create(ACCOUNT_PAGE + "?saved=true")).build();
+    } catch (Accounts.Refused e) {
+      return Response.status(400)
+          .entity(
+              Templates.account(
+                  new AccountView(
+                      a.username, a.isAdmin(), email, e.getMessage(), mailEnabled, false)))
+          .build();
+    }
   }
 
   @GET
@@ -83,16 +140,16 @@ public class AccountPages {
   @Path("admin/accounts")
   @RolesAllowed(Account.ADMIN)
   public TemplateInstance list() {
-    return admin(null, null, null);
+    return admin(null, null, null, null);
   }
 
   @POST
   @Path("admin/accounts")
   @RolesAllowed(Account.ADMIN)
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response create(@RestForm String username, @RestForm String role) {
+  public Response create(@RestForm String username, @RestForm String role, @RestForm String email) {
     try {
-      String password = accounts.createForSomeone(username, "admin".equals(role));
+      String password = accounts.createForSomeone(username, "admin".equals(role), email);
       return Response.ok(
               admin(
                   "Created "
@@ -101,10 +158,11 @@ public class AccountPages {
                       + password
                       + " — hand it over in person; they choose their own at first sign-in.",
                   null,
+                  null,
                   null))
           .build();
     } catch (Accounts.Refused e) {
-      return Response.status(400).entity(admin(null, e.getMessage(), username)).build();
+      return Response.status(400).entity(admin(null, e, username, email)).build();
     }
   }
 
@@ -124,10 +182,11 @@ public class AccountPages {
                       + " now: "
                       + password,
                   null,
+                  null,
                   null))
           .build();
     } catch (Accounts.Refused e) {
-      return Response.status(400).entity(admin(null, e.getMessage(), null)).build();
+      return Response.status(400).entity(admin(null, e, null, null)).build();
     }
   }
 
@@ -140,7 +199,7 @@ public class AccountPages {
       accounts.setEnabled(id, "true".equals(enabled), me.account());
       return Response.seeOther(URI.create("/editor/admin/accounts")).build();
     } catch (Accounts.Refused e) {
-      return Response.status(409).entity(admin(null, e.getMessage(), null)).build();
+      return Response.status(409).entity(admin(null, e, null, null)).build();
     }
   }
 
@@ -153,11 +212,12 @@ public class AccountPages {
       accounts.setAdmin(id, "admin".equals(role), me.account());
       return Response.seeOther(URI.create("/editor/admin/accounts")).build();
     } catch (Accounts.Refused e) {
-      return Response.status(409).entity(admin(null, e.getMessage(), null)).build();
+      return Response.status(409).entity(admin(null, e, null, null)).build();
     }
   }
 
-  private static TemplateInstance admin(String notice, String error, String typed) {
+  private static TemplateInstance admin(
+      String notice, Accounts.Refused error, String typedUsername, String typedEmail) {
     List<Row> rows =
         Account.<Account>listAll(io.quarkus.panache.common.Sort.by("username")).stream()
             .map(
@@ -168,8 +228,16 @@ public class AccountPages {
                         a.isAdmin(),
                         a.enabled,
                         a.mustChangePassword,
+                        a.email,
                         a.createdAt))
             .toList();
-    return Templates.accounts(new AdminView(rows, notice, error, typed));
+    return Templates.accounts(
+        new AdminView(
+            rows,
+            notice,
+            error == null ? null : error.getMessage(),
+            error == null ? null : error.field,
+            typedUsername,
+            typedEmail));
   }
 }

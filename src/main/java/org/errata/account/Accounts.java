@@ -40,6 +40,39 @@ public class Accounts {
   /** bcrypt ignores everything after 72 bytes, so longer passwords would be silently cut. */
   public static final int MAX_PASSWORD_BYTES = 72;
 
+  /** The longest address SMTP can carry (RFC 5321). */
+  public static final int MAX_EMAIL_CHARS = 254;
+
+  // One local part, an @, and a domain with a dot; nothing that could start another header or
+  // recipient (spaces, line breaks, commas, angle brackets, quotes).
+  private static final String SPECIAL = "\\s\\p{Cntrl}\\p{Z}@<>,;:\"()\\[\\]\\\\";
+  private static final java.util.regex.Pattern EMAIL =
+      java.util.regex.Pattern.compile(
+          "[^" + SPECIAL + "]+@[^" + SPECIAL + ".]+(\\.[^" + SPECIAL + ".]+)+");
+
+  /**
+   * The address to store for what a person typed: null for none (empty), or the trimmed address.
+   *
+   * @throws Refused (field "email") when it is not an address or too long
+   */
+  public static String email(String typed) {
+    if (typed == null || typed.isBlank()) {
+      return null;
+    }
+    String email = typed.strip();
+    if (email.length() > MAX_EMAIL_CHARS) {
+      throw new Refused(
+          "email", "An e-mail address can be at most " + MAX_EMAIL_CHARS + " characters long.");
+    }
+    if (!EMAIL.matcher(email).matches()) {
+      throw new Refused(
+          "email",
+          "That is not an e-mail address; write one like ada@newsroom.example, or leave the field"
+              + " empty for no e-mail.");
+    }
+    return email;
+  }
+
   public static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._-]{1,39}";
 
   /**
@@ -132,17 +165,28 @@ public class Accounts {
     return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  /** An admin creates an editor (or admin); returns the temporary password, shown once. */
+  /**
+   * An admin creates an editor (or admin), with an optional e-mail address for notices; returns the
+   * temporary password, shown once.
+   */
   @Transactional
-  public String createForSomeone(String username, boolean admin) {
+  public String createForSomeone(String username, boolean admin, String typedEmail) {
     String password = temporaryPassword();
+    String email = email(typedEmail);
     try {
       Account account = store(username == null ? null : username.strip(), password, admin);
       account.mustChangePassword = true;
+      account.email = email;
     } catch (IllegalArgumentException e) {
       throw new Refused("username", e.getMessage());
     }
     return password;
+  }
+
+  /** Sets (or, when empty, removes) the address an account's notices are e-mailed to. */
+  @Transactional
+  public void setEmail(long id, String typedEmail) {
+    get(id).email = email(typedEmail);
   }
 
   /** An admin resets a password: every session ends, and the holder must choose a new one. */

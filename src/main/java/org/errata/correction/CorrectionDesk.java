@@ -25,6 +25,7 @@ public class CorrectionDesk {
 
   @Inject Validator validator;
   @Inject Verification verification;
+  @Inject MailNotices mail;
 
   /** No such correction (or none the caller may see). */
   public static class NotFound extends RuntimeException {
@@ -145,8 +146,11 @@ public class CorrectionDesk {
 
   @Transactional
   public ReviewComment comment(long id, Account by, String body, String field) {
-    ReviewComment comment = find(id).comment(by, body, field, Instant.now());
+    Correction correction = find(id);
+    int before = correction.history.size();
+    ReviewComment comment = correction.comment(by, body, field, Instant.now());
     ReviewComment.flush();
+    noticed(correction, before);
     return comment;
   }
 
@@ -188,8 +192,17 @@ public class CorrectionDesk {
   private Correction act(
       long id, Long readVersion, Account by, BiConsumer<Correction, Instant> change) {
     Correction correction = load(id, readVersion);
+    int before = correction.history.size();
     change.accept(correction, Instant.now());
-    return flushed(correction);
+    flushed(correction);
+    noticed(correction, before);
+    return correction;
+  }
+
+  /** Hands the events recorded since {@code before} to the e-mail notices. */
+  private void noticed(Correction correction, int before) {
+    List<AuditEvent> history = correction.history;
+    mail.recorded(List.copyOf(history.subList(before, history.size())));
   }
 
   private Correction load(long id, Long readVersion) {

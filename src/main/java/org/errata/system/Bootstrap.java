@@ -88,7 +88,13 @@ public class Bootstrap {
 
   private Account demoAccount(String username, boolean admin) {
     return Account.findByUsername(username)
-        .orElseGet(() -> accounts.createWithKnownPassword(username, DEMO_PASSWORD, admin));
+        .orElseGet(
+            () -> {
+              Account account = accounts.createWithKnownPassword(username, DEMO_PASSWORD, admin);
+              // Reserved for examples: in dev mode the notices to it are only logged.
+              accounts.setEmail(account.id, username + "@newsroom.example");
+              return account;
+            });
   }
 
   void createFirstAdmin() {

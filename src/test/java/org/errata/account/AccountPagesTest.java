@@ -101,7 +101,7 @@ class AccountPagesTest {
         .then()
         .statusCode(200);
 
-    long id = accountId("dina");
+    long id = Session.accountId("dina");
     admin
         .submit(
             "/editor/admin/accounts",
@@ -143,7 +143,7 @@ class AccountPagesTest {
     Response reset =
         admin.submit(
             "/editor/admin/accounts",
-            "/editor/admin/accounts/" + accountId("raf") + "/reset",
+            "/editor/admin/accounts/" + Session.accountId("raf") + "/reset",
             Map.of());
     assertEquals(200, reset.statusCode());
     assertTrue(TEMPORARY.matcher(reset.asString()).find());
@@ -167,19 +167,86 @@ class AccountPagesTest {
     admin
         .submit(
             "/editor/admin/accounts",
-            "/editor/admin/accounts/" + accountId("admin") + "/enabled",
+            "/editor/admin/accounts/" + Session.accountId("admin") + "/enabled",
             Map.of("enabled", "false"))
         .then()
         .statusCode(409)
         .body(containsString("You cannot disable your own account."));
   }
 
-  static long accountId(String username) {
-    String page = Session.signIn("admin").get("/editor/admin/accounts").asString();
-    Matcher m =
-        Pattern.compile("<td>" + username + "</td>[\\s\\S]*?/editor/admin/accounts/(\\d+)/reset")
-            .matcher(page);
-    assertTrue(m.find(), "row for " + username);
-    return Long.parseLong(m.group(1));
+  @Test
+  void anEditorSetsTheirEMailAddressAndABadOneComesBackBesideTheFieldAsTyped() {
+    Session admin = Session.signIn("admin");
+    Session ines = firstSignIn("ines", create(admin, "ines"));
+    ines.get(AccountPages.ACCOUNT_PAGE)
+        .then()
+        .statusCode(200)
+        .body(containsString("At most 254 characters. Leave it empty for no e-mail."));
+
+    Response bad =
+        ines.submit(
+            AccountPages.ACCOUNT_PAGE,
+            "/editor/account/email",
+            Map.of("email", "ines at newsroom"));
+    assertEquals(400, bad.statusCode());
+    assertTrue(bad.asString().contains("id=\"email-error\">That is not an e-mail address"));
+    assertTrue(bad.asString().contains("value=\"ines at newsroom\""), "what was typed is kept");
+
+    String tooLong = "i".repeat(250) + "@n.example";
+    Response longOne =
+        ines.submit(AccountPages.ACCOUNT_PAGE, "/editor/account/email", Map.of("email", tooLong));
+    assertEquals(400, longOne.statusCode());
+    assertTrue(longOne.asString().contains("can be at most 254 characters"));
+
+    Response injected =
+        ines.submit(
+            AccountPages.ACCOUNT_PAGE,
+            "/editor/account/email",
+            Map.of("email", "ines@newsroom.example\r\nBcc: all@newsroom.example"));
+    assertEquals(400, injected.statusCode(), "no second header or recipient gets in");
+
+    ines.submit(
+            AccountPages.ACCOUNT_PAGE,
+            "/editor/account/email",
+            Map.of("email", "  ines@newsroom.example "))
+        .then()
+        .statusCode(303)
+        .header("Location", endsWith(AccountPages.ACCOUNT_PAGE + "?saved=true"));
+    ines.get(AccountPages.ACCOUNT_PAGE + "?saved=true")
+        .then()
+        .body(containsString("Notices go to ines@newsroom.example."))
+        .body(containsString("value=\"ines@newsroom.example\""));
+    admin.get("/editor/admin/accounts").then().body(containsString("ines@newsroom.example"));
+
+    ines.submit(AccountPages.ACCOUNT_PAGE, "/editor/account/email", Map.of("email", ""))
+        .then()
+        .statusCode(303);
+    ines.get(AccountPages.ACCOUNT_PAGE + "?saved=true")
+        .then()
+        .body(containsString("You get no e-mail"));
+  }
+
+  @Test
+  void anAdminMayGiveANewAccountAnAddressAndABadOneIsRefusedBesideIt() {
+    Session admin = Session.signIn("admin");
+    Response bad =
+        admin.submit(
+            "/editor/admin/accounts",
+            "/editor/admin/accounts",
+            Map.of("username", "jonas", "role", "editor", "email", "jonas@"));
+    assertEquals(400, bad.statusCode());
+    assertTrue(bad.asString().contains("id=\"email-error\">That is not an e-mail address"));
+    assertTrue(bad.asString().contains("value=\"jonas\""), "the user name typed is kept");
+    assertTrue(bad.asString().contains("value=\"jonas@\""), "the address typed is kept");
+    assertTrue(!bad.asString().contains("<td>jonas</td>"), "no account was created");
+
+    create(admin, "jonas");
+    Response withAddress =
+        admin.submit(
+            "/editor/admin/accounts",
+            "/editor/admin/accounts",
+            Map.of("username", "kim", "role", "editor", "email", "kim@newsroom.example"));
+    assertEquals(200, withAddress.statusCode());
+    assertTrue(withAddress.asString().contains("<td>kim@newsroom.example</td>"));
   }
 }

@@ -124,4 +124,17 @@ public final class Session {
   private void remember(Response response) {
     cookies.putAll(response.getCookies());
   }
+
+  /** An account's id, as an admin reads it from the accounts page. */
+  public static long accountId(String username) {
+    String page = signIn("admin").get("/editor/admin/accounts").asString();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "<td>" + username + "</td>[\\s\\S]*?/editor/admin/accounts/(\\d+)/reset")
+            .matcher(page);
+    if (!m.find()) {
+      throw new AssertionError("no row for " + username + " on the accounts page");
+    }
+    return Long.parseLong(m.group(1));
+  }
 }
