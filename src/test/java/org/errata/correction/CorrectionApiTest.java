@@ -26,21 +26,55 @@ import org.junit.jupiter.api.Test;
 class CorrectionApiTest {
 
   @Test
-  void missingOrWrongCredentialsAre401() {
-    given().get("/api/corrections").then().statusCode(401);
+  void missingOrWrongCredentialsAre401WithASentenceInJson() {
+    given()
+        .get("/api/corrections")
+        .then()
+        .statusCode(401)
+        .contentType(ContentType.JSON)
+        .header("WWW-Authenticate", containsString("Basic realm=\"Errata\""))
+        .body("error", containsString("Sign in with HTTP Basic"));
     given()
         .auth()
         .preemptive()
         .basic("ada", "wrong")
+        .get("/api/corrections/1")
+        .then()
+        .statusCode(401)
+        .contentType(ContentType.JSON)
+        .header("WWW-Authenticate", containsString("Basic"))
+        .body("error", containsString("user name or password is wrong"));
+    given()
+        .auth()
+        .preemptive()
+        .basic("nobody-here", "errata-demo")
         .get("/api/corrections")
         .then()
-        .statusCode(401);
+        .statusCode(401)
+        .body("error", containsString("user name or password is wrong"));
     given()
         .contentType(ContentType.JSON)
         .body(Api.correction("example.org/x", "p"))
         .post("/api/corrections")
         .then()
-        .statusCode(401);
+        .statusCode(401)
+        .body("error", containsString("Sign in with HTTP Basic"));
+    given()
+        .contentType("text/plain; charset=utf-8")
+        .body("REPORT")
+        .post("/api/reports")
+        .then()
+        .statusCode(401)
+        .body("error", containsString("Sign in with HTTP Basic"));
+    // A desk session cookie is not an API credential.
+    given()
+        .cookies(org.errata.system.Session.signIn("ada").cookies())
+        .get("/api/corrections")
+        .then()
+        .statusCode(401)
+        .body("error", containsString("Sign in with HTTP Basic"));
+    // The readers' API needs no credentials at all.
+    given().get("/api/public/corrections?url=example.org/nothing").then().statusCode(200);
   }
 
   @Test
