@@ -2,6 +2,7 @@ package org.errata.correction;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -36,6 +37,12 @@ public class MailNotices {
 
   /** Mails waiting for their transaction to commit. */
   public record Outgoing(List<Mail> mails) {}
+
+  void started(@Observes StartupEvent event) {
+    if (enabled) {
+      LOG.infof("E-mail notices are on; their links point to %s (errata.site-url).", siteUrl);
+    }
+  }
 
   /** Called inside the transaction that recorded {@code events}; sends after it commits. */
   void recorded(List<AuditEvent> events) {
