@@ -88,7 +88,7 @@ public final class Inbox {
 
   /** The passage on one line (a notice is also an e-mail subject), at most 80 characters. */
   private static String shorten(String passage) {
-    String s = passage.strip().replaceAll("\\s+", " ");
+    String s = passage.strip().replaceAll("[\\s\\p{Z}\\p{Cntrl}]+", " ");
     return s.length() <= 80 ? s : s.substring(0, 79) + "…";
   }
 }

@@ -73,6 +73,15 @@ class MailNoticesTest {
   }
 
   @Test
+  void aPassageOverSeveralLinesMakesAOneLineSubject() throws Exception {
+    long id = Api.create("ada", "mail.example/lines", "First line of it\nsecond\u2028third");
+    submit("ada", id);
+    String subject = mailsTo(GRACE, 1).get(0).getSubject();
+    assertEquals(
+        "Errata: ada submitted a correction for review: “First line of it second third”", subject);
+  }
+
+  @Test
   void theAuthorIsMailedTheChangeRequestWithItsComment() throws Exception {
     long id = Api.create("ada", "mail.example/changes", "Passage to change");
     submit("ada", id);
