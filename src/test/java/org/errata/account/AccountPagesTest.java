@@ -174,6 +174,11 @@ class AccountPagesTest {
         .body(containsString("You cannot disable your own account."));
   }
 
+  static Response setEmail(Session session, String email) {
+    return session.submit(
+        AccountPages.ACCOUNT_PAGE, "/editor/account/email", Map.of("email", email));
+  }
+
   @Test
   void anEditorSetsTheirEMailAddressAndABadOneComesBackBesideTheFieldAsTyped() {
     Session admin = Session.signIn("admin");
@@ -183,32 +188,20 @@ class AccountPagesTest {
         .statusCode(200)
         .body(containsString("At most 254 characters. Leave it empty for no e-mail."));
 
-    Response bad =
-        ines.submit(
-            AccountPages.ACCOUNT_PAGE,
-            "/editor/account/email",
-            Map.of("email", "ines at newsroom"));
+    Response bad = setEmail(ines, "ines at newsroom");
     assertEquals(400, bad.statusCode());
     assertTrue(bad.asString().contains("id=\"email-error\">That is not an e-mail address"));
     assertTrue(bad.asString().contains("value=\"ines at newsroom\""), "what was typed is kept");
 
     String tooLong = "i".repeat(250) + "@n.example";
-    Response longOne =
-        ines.submit(AccountPages.ACCOUNT_PAGE, "/editor/account/email", Map.of("email", tooLong));
+    Response longOne = setEmail(ines, tooLong);
     assertEquals(400, longOne.statusCode());
     assertTrue(longOne.asString().contains("can be at most 254 characters"));
 
-    Response injected =
-        ines.submit(
-            AccountPages.ACCOUNT_PAGE,
-            "/editor/account/email",
-            Map.of("email", "ines@newsroom.example\r\nBcc: all@newsroom.example"));
+    Response injected = setEmail(ines, "ines@newsroom.example\r\nBcc: all@newsroom.example");
     assertEquals(400, injected.statusCode(), "no second header or recipient gets in");
 
-    ines.submit(
-            AccountPages.ACCOUNT_PAGE,
-            "/editor/account/email",
-            Map.of("email", "  ines@newsroom.example "))
+    setEmail(ines, "  ines@newsroom.example ")
         .then()
         .statusCode(303)
         .header("Location", endsWith(AccountPages.ACCOUNT_PAGE + "?saved=true"));
@@ -218,9 +211,7 @@ class AccountPagesTest {
         .body(containsString("value=\"ines@newsroom.example\""));
     admin.get("/editor/admin/accounts").then().body(containsString("ines@newsroom.example"));
 
-    ines.submit(AccountPages.ACCOUNT_PAGE, "/editor/account/email", Map.of("email", ""))
-        .then()
-        .statusCode(303);
+    setEmail(ines, "").then().statusCode(303);
     ines.get(AccountPages.ACCOUNT_PAGE + "?saved=true")
         .then()
         .body(containsString("You get no e-mail"));

@@ -42,19 +42,8 @@ class DriftWatchTest {
   static long publishedWithSourceAt(String articleUrl, String pageUrl, String quote) {
     Map<String, Object> body = new HashMap<>(Api.correction(articleUrl, "A passage"));
     body.put("sources", List.of(Map.of("title", "Status page", "url", pageUrl, "quote", quote)));
-    long id =
-        Api.as("ada")
-            .body(body)
-            .post("/api/corrections")
-            .then()
-            .statusCode(201)
-            .body("sources[0].quoteCheck.status", equalTo("EXACT"))
-            .extract()
-            .jsonPath()
-            .getLong("id");
-    Api.as("ada").post("/api/corrections/" + id + "/submit").then().statusCode(200);
-    Api.as("grace").post("/api/corrections/" + id + "/approve").then().statusCode(200);
-    Api.as("grace").post("/api/corrections/" + id + "/publish").then().statusCode(200);
+    long id = Api.id(Api.created(body).body("sources[0].quoteCheck.status", equalTo("EXACT")));
+    Api.submitApprovePublish(id);
     return id;
   }
 

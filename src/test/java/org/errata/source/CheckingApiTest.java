@@ -65,14 +65,7 @@ class CheckingApiTest {
                 "Plans start at $10 a month.",
                 "Pricing\nOur plans: Plans start at $10 a month. Students pay less."));
     body.put("articleText", "Headline\nThe article claims that It is free for everyone.");
-    JsonPath json =
-        Api.as("ada")
-            .body(body)
-            .post("/api/corrections")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath();
+    JsonPath json = Api.created(body).extract().jsonPath();
     assertEquals("EXACT", json.getString("passageCheck.status"));
     assertEquals(
         "eadline\nThe article claims that ",
@@ -102,16 +95,10 @@ class CheckingApiTest {
             "Sandboxed",
             source(page, "Computer use runs outside the virtual machine.", null));
     long id =
-        Api.as("ada")
-            .body(body)
-            .post("/api/corrections")
-            .then()
-            .statusCode(201)
-            .body("sources[0].quoteCheck.status", equalTo("EXACT"))
-            .body("passageCheck.status", equalTo("UNCHECKED"))
-            .extract()
-            .jsonPath()
-            .getLong("id");
+        Api.id(
+            Api.created(body)
+                .body("sources[0].quoteCheck.status", equalTo("EXACT"))
+                .body("passageCheck.status", equalTo("UNCHECKED")));
 
     site.page(
         "/fetch/help", "<html><body><p>Computer use now runs inside a sandbox.</p></body></html>");
@@ -134,16 +121,7 @@ class CheckingApiTest {
                 "https://help.vendor.example/x",
                 "A sentence the page does not have.",
                 "The page says something else entirely."));
-    long id =
-        Api.as("ada")
-            .body(body)
-            .post("/api/corrections")
-            .then()
-            .statusCode(201)
-            .body("sources[0].quoteCheck.status", equalTo("NOT_FOUND"))
-            .extract()
-            .jsonPath()
-            .getLong("id");
+    long id = Api.id(Api.created(body).body("sources[0].quoteCheck.status", equalTo("NOT_FOUND")));
     Api.as("ada").post("/api/corrections/" + id + "/submit").then().statusCode(200);
     Api.as("grace")
         .post("/api/corrections/" + id + "/approve")
@@ -169,16 +147,7 @@ class CheckingApiTest {
     Map<String, Object> body =
         Api.correction("passage-gate.example/a", "Words the article never said");
     body.put("articleText", "The article talks about something else.");
-    long id =
-        Api.as("ada")
-            .body(body)
-            .post("/api/corrections")
-            .then()
-            .statusCode(201)
-            .body("passageCheck.status", equalTo("NOT_FOUND"))
-            .extract()
-            .jsonPath()
-            .getLong("id");
+    long id = Api.id(Api.created(body).body("passageCheck.status", equalTo("NOT_FOUND")));
     Api.as("ada").post("/api/corrections/" + id + "/submit").then().statusCode(200);
     Api.as("grace")
         .post("/api/corrections/" + id + "/approve")
@@ -197,11 +166,7 @@ class CheckingApiTest {
                 "https://help.vendor.example/start",
                 "Cowork runs directly on your computer... Code runs safely in an isolated space",
                 "Cowork runs directly on your computer. Code runs safely in an isolated space."));
-    Api.as("ada")
-        .body(body)
-        .post("/api/corrections")
-        .then()
-        .statusCode(201)
+    Api.created(body)
         .body("sources[0].quoteCheck.status", equalTo("EXACT"))
         .body(
             "sources[0].fragmentUrl",
@@ -219,14 +184,7 @@ class CheckingApiTest {
                 "https://help.vendor.example/near",
                 "Computer use runs outside the virtual machine that Cowork normaly uses.",
                 "Computer use runs outside the virtual machine that Cowork normally uses."));
-    JsonPath json =
-        Api.as("ada")
-            .body(body)
-            .post("/api/corrections")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath();
+    JsonPath json = Api.created(body).extract().jsonPath();
     assertEquals("APPROXIMATE", json.getString("sources[0].quoteCheck.status"));
     float score = json.getFloat("sources[0].quoteCheck.score");
     assertTrue(score >= 0.8f && score < 1f, "score " + score);
@@ -240,19 +198,8 @@ class CheckingApiTest {
             "<html><head><link rel=\"canonical\" href=\"https://www.canonical-news.example/story\"></head><body><p>The tool is fully sandboxed.</p></body></html>");
     Map<String, Object> body = Api.correction(article, "The tool is fully sandboxed.");
     body.remove("articleText");
-    long id =
-        Api.as("ada")
-            .body(body)
-            .post("/api/corrections")
-            .then()
-            .statusCode(201)
-            .body("passageCheck.status", equalTo("EXACT"))
-            .extract()
-            .jsonPath()
-            .getLong("id");
-    Api.as("ada").post("/api/corrections/" + id + "/submit").then().statusCode(200);
-    Api.as("grace").post("/api/corrections/" + id + "/approve").then().statusCode(200);
-    Api.as("grace").post("/api/corrections/" + id + "/publish").then().statusCode(200);
+    long id = Api.id(Api.created(body).body("passageCheck.status", equalTo("EXACT")));
+    Api.submitApprovePublish(id);
     given()
         .queryParam("url", "http://canonical-news.example/story/?utm_source=x")
         .get("/api/public/corrections")
@@ -272,11 +219,7 @@ class CheckingApiTest {
   void anUnreachablePageLeavesTheQuoteUncheckedAndTheSaveSucceeds() {
     Map<String, Object> body =
         body("unreachable.example/a", "Claim", source(site.url("/missing"), "Some words.", null));
-    Api.as("ada")
-        .body(body)
-        .post("/api/corrections")
-        .then()
-        .statusCode(201)
+    Api.created(body)
         .body("sources[0].quoteCheck.status", equalTo("UNCHECKED"))
         .body(
             "checkProblems",

@@ -3,6 +3,7 @@ package org.errata.system;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
@@ -48,24 +49,37 @@ public final class Api {
                     "pageText", "Help page\nThe feature runs outside the sandbox. More."))));
   }
 
+  /** Creates a correction from {@code body} as ada: the 201 answer, to check further. */
+  public static ValidatableResponse created(Map<String, Object> body) {
+    return as("ada").body(body).post("/api/corrections").then().statusCode(201);
+  }
+
+  /** The id in a correction's answer. */
+  public static long id(ValidatableResponse answer) {
+    return answer.extract().jsonPath().getLong("id");
+  }
+
   /** Creates a correction as {@code username} and returns its id. */
   public static long create(String username, String articleUrl, String passage) {
-    return as(username)
-        .body(correction(articleUrl, passage))
-        .post("/api/corrections")
-        .then()
-        .statusCode(201)
-        .extract()
-        .jsonPath()
-        .getLong("id");
+    return id(
+        as(username)
+            .body(correction(articleUrl, passage))
+            .post("/api/corrections")
+            .then()
+            .statusCode(201));
+  }
+
+  /** ada submits her draft, grace approves and publishes it. */
+  public static void submitApprovePublish(long id) {
+    as("ada").post("/api/corrections/" + id + "/submit").then().statusCode(200);
+    as("grace").post("/api/corrections/" + id + "/approve").then().statusCode(200);
+    as("grace").post("/api/corrections/" + id + "/publish").then().statusCode(200);
   }
 
   /** Takes a new correction by ada through grace's review to publication; returns its id. */
   public static long published(String articleUrl, String passage) {
     long id = create("ada", articleUrl, passage);
-    as("ada").post("/api/corrections/" + id + "/submit").then().statusCode(200);
-    as("grace").post("/api/corrections/" + id + "/approve").then().statusCode(200);
-    as("grace").post("/api/corrections/" + id + "/publish").then().statusCode(200);
+    submitApprovePublish(id);
     return id;
   }
 }
