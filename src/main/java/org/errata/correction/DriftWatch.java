@@ -106,10 +106,10 @@ public class DriftWatch {
             });
   }
 
-  /** The published passages and quotes that were found on their pages, with where to look. */
+  /** The live passages and quotes that were found on their pages, with where to look. */
   private static List<Target> targets() {
     List<Target> targets = new ArrayList<>();
-    List<Correction> published = Correction.list("published is not null");
+    List<Correction> published = Correction.list("published is not null and withdrawnAt is null");
     for (Correction c : published) {
       Revision r = c.published;
       if (r.passageCheck().found()) {

@@ -116,4 +116,18 @@ class DriftWatchTest {
     assertEquals(1, flags.size());
     assertTrue(flags.get(0).failure.startsWith("The page answered 404"), flags.get(0).failure);
   }
+
+  @Test
+  void aWithdrawnCorrectionIsNoLongerWatched() {
+    String page = site.page("/drift/withdrawn", "<p>Backups run every hour.</p>");
+    long id = publishedWithSourceAt("drift-news.example/c", page, "Backups run every hour.");
+    Api.as("ada")
+        .body(Map.of("reason", "The article was taken down."))
+        .post("/api/corrections/" + id + "/withdraw")
+        .then()
+        .statusCode(200);
+    site.page("/drift/withdrawn", "<p>Backups run once a day.</p>");
+    watch.sweep();
+    assertEquals(0, openFlags(id).size(), "nobody needs to act on a withdrawn correction's page");
+  }
 }
