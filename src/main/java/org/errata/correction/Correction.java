@@ -375,6 +375,10 @@ public class Correction extends PanacheEntityBase {
 
   /** Marks a comment of the working revision resolved; any editor may. */
   public void resolveComment(ReviewComment comment, Account by, Instant now) {
+    if (!canComment()) {
+      throw new WorkflowRefusal(
+          CONFLICT, "This revision is no longer under way, so its discussion is closed.");
+    }
     if (comment == null || comment.correction != this || comment.revisionNumber != current.number) {
       throw new WorkflowRefusal(CONFLICT, "There is no such comment on the revision under way.");
     }
@@ -551,11 +555,15 @@ public class Correction extends PanacheEntityBase {
     check(Action.AMEND, by);
     if (changeNote == null || changeNote.isBlank()) {
       throw new WorkflowRefusal(
-          INVALID, "Say what changes and why: an amendment needs a public change note.");
+          INVALID,
+          "Say what changes and why: amending a published correction needs a public change note.",
+          "changeNote");
     }
     if (changeNote.strip().length() > CHANGE_NOTE_MAX) {
       throw new WorkflowRefusal(
-          INVALID, "A change note can be at most " + CHANGE_NOTE_MAX + " characters.");
+          INVALID,
+          "A change note can be at most " + CHANGE_NOTE_MAX + " characters.",
+          "changeNote");
     }
     Revision next = Revision.amendment(published, by, changeNote.strip());
     revisions.add(next);

@@ -85,13 +85,7 @@ public class CorrectionDesk {
 
   @Transactional
   public Correction edit(long id, Long readVersion, CorrectionContent input, Account by) {
-    if (readVersion == null) {
-      throw new InvalidContent(
-          List.of(
-              new Problem(
-                  "version", "Send the version you read, so that no one's edits are lost.")));
-    }
-    Correction correction = load(id, readVersion);
+    Correction correction = load(id, required(readVersion));
     CorrectionContent content = valid(input);
     Instant now = Instant.now();
     correction.edit(Article.findOrCreate(content.articleUrl, now), content, by, now);
@@ -100,37 +94,32 @@ public class CorrectionDesk {
   }
 
   /**
-   * Saves new words: edits the open revision, or, when the correction is live with nothing open,
-   * starts an amendment (which needs {@code changeNote}) and writes the words into it.
+   * Saves new words: edits the revision under way or, when the correction is published with nothing
+   * under way, starts an amendment with {@code changeNote} and writes the words into it.
    */
   @Transactional
   public Correction save(
       long id, Long readVersion, CorrectionContent input, String changeNote, Account by) {
-    Correction current = find(id);
-    if (current.status() == Status.PUBLISHED && current.refusal(Action.AMEND, by).isEmpty()) {
-      if (readVersion == null) {
-        throw new InvalidContent(
-            List.of(
-                new Problem(
-                    "version", "Send the version you read, so that no one's edits are lost.")));
-      }
-      Correction c = load(id, readVersion);
-      CorrectionContent content = valid(input);
-      if (changeNote == null || changeNote.isBlank()) {
-        throw new InvalidContent(
-            List.of(
-                new Problem(
-                    "changeNote",
-                    "Say what changes and why: amending a published correction needs a public"
-                        + " change note.")));
-      }
-      Instant now = Instant.now();
-      c.amend(changeNote, by, now);
-      c.edit(Article.findOrCreate(content.articleUrl, now), content, by, now);
-      verification.refresh(c, by);
-      return flushed(c);
+    if (find(id).status() != Status.PUBLISHED) {
+      return edit(id, readVersion, input, by);
     }
-    return edit(id, readVersion, input, by);
+    Correction correction = load(id, required(readVersion));
+    CorrectionContent content = valid(input);
+    Instant now = Instant.now();
+    correction.amend(changeNote, by, now);
+    correction.edit(Article.findOrCreate(content.articleUrl, now), content, by, now);
+    verification.refresh(correction, by);
+    return flushed(correction);
+  }
+
+  private static long required(Long readVersion) {
+    if (readVersion == null) {
+      throw new InvalidContent(
+          List.of(
+              new Problem(
+                  "version", "Send the version you read, so that no one's edits are lost.")));
+    }
+    return readVersion;
   }
 
   /** Starts an amendment of the published words, to be edited next. */

@@ -338,14 +338,7 @@ public class CorrectionPages {
   /** The page again, with the refusal beside the form it came from and the text kept. */
   private Response formRefused(long id, String target, String text, RuntimeException e) {
     boolean invalid = e instanceof WorkflowRefusal r && r.kind == WorkflowRefusal.Kind.INVALID;
-    int status =
-        e instanceof WorkflowRefusal r
-            ? switch (r.kind) {
-              case FORBIDDEN -> 403;
-              case CONFLICT -> 409;
-              case INVALID -> 400;
-            }
-            : 409;
+    int status = e instanceof WorkflowRefusal r ? r.kind.status : 409;
     PageView view =
         PageView.of(
             desk.find(id),
@@ -435,14 +428,8 @@ public class CorrectionPages {
   }
 
   private Response pageAgain(long id, WorkflowRefusal e, String comment, String commentError) {
-    int status =
-        switch (e.kind) {
-          case FORBIDDEN -> 403;
-          case CONFLICT -> 409;
-          case INVALID -> 400;
-        };
     return page(
-        status,
+        e.kind.status,
         PageView.of(
             desk.find(id),
             me.account(),

@@ -98,15 +98,23 @@ public record PageView(
   }
 
   private String typed(String target) {
-    return problem != null && problem.target().equals(target) ? problem.text() : null;
+    return problem == null ? null : problem.textFor(target);
   }
 
   private String refusal(String target) {
-    return problem != null && problem.target().equals(target) ? problem.message() : null;
+    return problem == null ? null : problem.messageFor(target);
   }
 
-  /** A refusal from a check form, shown beside that form with the pasted text kept. */
-  public record CheckProblem(String target, String message, String text) {}
+  /** A refusal from one of the page's forms, shown beside that form with the text kept. */
+  public record CheckProblem(String target, String message, String text) {
+    String messageFor(String form) {
+      return target.equals(form) ? message : null;
+    }
+
+    String textFor(String form) {
+      return target.equals(form) ? text : null;
+    }
+  }
 
   /** One line of history. */
   public record EventView(
@@ -161,7 +169,10 @@ public record PageView(
         c.thread().stream().map(CommentView::of).toList(),
         c.canComment(),
         r.sources.size(),
-        c.lastChangeRequest().map(e -> e.actor.username).orElse(null),
+        // "What changed since the request" matters while the revision is still under review.
+        c.status() == Status.DRAFT || c.status() == Status.IN_REVIEW
+            ? c.lastChangeRequest().map(e -> e.actor.username).orElse(null)
+            : null,
         c.revisions.size());
   }
 
@@ -178,8 +189,8 @@ public record PageView(
             "Fetch article",
             canFetch,
             r.passageCheck(),
-            problem != null && problem.target().equals("passage") ? problem.message() : null,
-            problem != null && problem.target().equals("passage") ? problem.text() : null));
+            problem == null ? null : problem.messageFor("passage"),
+            problem == null ? null : problem.textFor("passage")));
     for (int i = 0; i < r.sources.size(); i++) {
       var source = r.sources.get(i);
       String target = "source-" + (i + 1);
@@ -192,8 +203,8 @@ public record PageView(
               "Fetch source",
               canFetch && source.url != null,
               source.check(),
-              problem != null && problem.target().equals(target) ? problem.message() : null,
-              problem != null && problem.target().equals(target) ? problem.text() : null));
+              problem == null ? null : problem.messageFor(target),
+              problem == null ? null : problem.textFor(target)));
     }
     return checks;
   }

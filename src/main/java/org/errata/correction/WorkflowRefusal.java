@@ -5,12 +5,19 @@ public class WorkflowRefusal extends RuntimeException {
 
   /** Why, in terms an API can answer with a status code. */
   public enum Kind {
-    /** The person may never do this to this correction (403). */
-    FORBIDDEN,
-    /** The correction is not in a state that allows it (409). */
-    CONFLICT,
-    /** Something the person must supply is missing (400). */
-    INVALID
+    /** The person may never do this to this correction. */
+    FORBIDDEN(403),
+    /** The correction is not in a state that allows it. */
+    CONFLICT(409),
+    /** Something the person must supply is missing. */
+    INVALID(400);
+
+    /** The HTTP status a page or the API answers this refusal with. */
+    public final int status;
+
+    Kind(int status) {
+      this.status = status;
+    }
   }
 
   public final Kind kind;

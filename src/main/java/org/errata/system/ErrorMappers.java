@@ -57,13 +57,7 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response refused(WorkflowRefusal e, HttpServerRequest request) {
-    int status =
-        switch (e.kind) {
-          case FORBIDDEN -> 403;
-          case CONFLICT -> 409;
-          case INVALID -> 400;
-        };
-    return answer(request, status, "Not possible", e.getMessage(), e.field);
+    return answer(request, e.kind.status, "Not possible", e.getMessage(), e.field);
   }
 
   @ServerExceptionMapper

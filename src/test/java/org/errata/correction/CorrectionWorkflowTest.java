@@ -520,4 +520,14 @@ class CorrectionWorkflowTest {
     c.amend("Fix.", ada, T0);
     assertTrue(c.canComment());
   }
+
+  @Test
+  void aCommentOnAnAmendmentOfAWithdrawnCorrectionCannotBeResolved() {
+    Correction c = publishedByGrace();
+    c.amend("Fix.", ada, T0);
+    ReviewComment open = c.comment(grace, "Is this still right?", null, T0);
+    c.withdraw(ada, "The article was taken down.", T0);
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> c.resolveComment(open, ada, T0));
+    assertTrue(!open.isResolved());
+  }
 }
