@@ -3,8 +3,15 @@ package org.errata.account;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Creates accounts with properly hashed passwords. */
 @ApplicationScoped
@@ -16,23 +23,23 @@ public class Accounts {
   public static final int MIN_PASSWORD_CHARS = 12;
   public static final int MAX_PASSWORD_CHARS = 64;
 
-  private static final java.util.Set<String> COMMON = common();
+  private static final Set<String> COMMON = common();
 
-  private static java.util.Set<String> common() {
+  private static Set<String> common() {
     try (var in =
         Accounts.class.getClassLoader().getResourceAsStream("account/common-passwords.txt")) {
       if (in == null) {
         throw new IllegalStateException("the list of common passwords is missing from the build");
       }
-      java.util.Set<String> set = new java.util.HashSet<>();
+      Set<String> set = new HashSet<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         String p = line.strip();
         if (!p.isEmpty() && !p.startsWith("#")) {
-          set.add(p.toLowerCase(java.util.Locale.ROOT));
+          set.add(p.toLowerCase(Locale.ROOT));
         }
       }
       return set;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -46,9 +53,8 @@ public class Accounts {
   // One local part, an @, and a domain with a dot; nothing that could start another header or
   // recipient (spaces, line breaks, commas, angle brackets, quotes).
   private static final String SPECIAL = "\\s\\p{Cntrl}\\p{Z}@<>,;:\"()\\[\\]\\\\";
-  private static final java.util.regex.Pattern EMAIL =
-      java.util.regex.Pattern.compile(
-          "[^" + SPECIAL + "]+@[^" + SPECIAL + ".]+(\\.[^" + SPECIAL + ".]+)+");
+  private static final Pattern EMAIL =
+      Pattern.compile("[^" + SPECIAL + "]+@[^" + SPECIAL + ".]+(\\.[^" + SPECIAL + ".]+)+");
 
   /**
    * The address to store for what a person typed: null for none (empty), or the trimmed address.
@@ -87,13 +93,11 @@ public class Accounts {
     if (password.codePointCount(0, password.length()) > MAX_PASSWORD_CHARS) {
       return "The password can be at most " + MAX_PASSWORD_CHARS + " characters long.";
     }
-    if (COMMON.contains(password.toLowerCase(java.util.Locale.ROOT))) {
+    if (COMMON.contains(password.toLowerCase(Locale.ROOT))) {
       return "That password is one of the most common ones; choose one nobody would guess.";
     }
     if (username != null
-        && password
-            .toLowerCase(java.util.Locale.ROOT)
-            .contains(username.toLowerCase(java.util.Locale.ROOT))) {
+        && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
       return "The password must not contain your user name.";
     }
     return null;
@@ -161,8 +165,8 @@ public class Accounts {
   /** A password for an admin to hand over; its holder must replace it at first sign-in. */
   static String temporaryPassword() {
     byte[] bytes = new byte[15];
-    new java.security.SecureRandom().nextBytes(bytes);
-    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   /**
@@ -196,7 +200,7 @@ public class Accounts {
     String password = temporaryPassword();
     account.passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
     account.mustChangePassword = true;
-    account.sessionsValidAfter = java.time.Instant.now();
+    account.sessionsValidAfter = Instant.now();
     return password;
   }
 
@@ -209,7 +213,7 @@ public class Accounts {
     }
     account.enabled = enabled;
     if (!enabled) {
-      account.sessionsValidAfter = java.time.Instant.now();
+      account.sessionsValidAfter = Instant.now();
     }
   }
 

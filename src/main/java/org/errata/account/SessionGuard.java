@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import org.errata.system.ApiChallenge;
+import org.errata.system.ApiError;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -19,8 +21,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 @ApplicationScoped
 public class SessionGuard {
-
-  static final String QUARKUS_COOKIE = "quarkus-credential";
 
   @Inject SecurityIdentity identity;
 
@@ -33,7 +33,7 @@ public class SessionGuard {
   public Response check(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
     boolean desk = path.equals("/editor") || path.startsWith("/editor/");
-    boolean api = path.startsWith("/api/corrections") || path.startsWith("/api/reports");
+    boolean api = ApiChallenge.isEditorApi(path);
     if (identity.isAnonymous() || (!desk && !api)) {
       return null;
     }
@@ -51,14 +51,13 @@ public class SessionGuard {
     if (!valid) {
       if (api) {
         return Response.status(401)
+            .header("WWW-Authenticate", ApiChallenge.CHALLENGE)
             .type(MediaType.APPLICATION_JSON)
-            .entity(
-                org.errata.system.ApiError.of(
-                    "This account is disabled or its credentials no longer work."))
+            .entity(ApiError.of("This account is disabled or its credentials no longer work."))
             .build();
       }
       return Response.seeOther(URI.create("/login"))
-          .cookie(SignIn.expired(QUARKUS_COOKIE), SignIn.expired(SessionToken.COOKIE))
+          .cookie(SignIn.expired(SignIn.SESSION_COOKIE), SignIn.expired(SessionToken.COOKIE))
           .build();
     }
     if (desk && account.mustChangePassword && !path.equals(AccountPages.PASSWORD_PAGE)) {

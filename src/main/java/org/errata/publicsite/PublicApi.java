@@ -95,17 +95,15 @@ public class PublicApi {
     } catch (ArticleUrl.InvalidUrl e) {
       throw new BadRequestException(e.getMessage());
     }
-    Article article = Article.findByKey(key).orElse(null);
-    List<Correction> all = article == null ? List.of() : Correction.publishedFor(article.urlKey);
-    List<Published> live = all.stream().filter(Correction::isLive).map(Published::of).toList();
-    List<Published> withdrawn =
-        all.stream().filter(Correction::isWithdrawn).map(Published::of).toList();
+    PublishedCorrections.ForArticle found = PublishedCorrections.forArticle(key);
+    Article article = found.article();
+    List<Published> live = found.live().stream().map(Published::of).toList();
     return new Lookup(
         article == null ? url.strip() : article.url,
         article == null ? key : article.urlKey,
         live.size(),
         live,
-        withdrawn);
+        found.withdrawn().stream().map(Published::of).toList());
   }
 
   @GET

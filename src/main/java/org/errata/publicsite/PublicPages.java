@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.errata.article.Article;
 import org.errata.article.ArticleUrl;
 import org.errata.correction.Correction;
 import org.errata.correction.CorrectionView;
@@ -64,14 +63,16 @@ public class PublicPages {
           .entity(Templates.article(url, null, List.of(), List.of(), e.getMessage()))
           .build();
     }
-    Article article = Article.findByKey(key).orElse(null);
-    String articleUrl = article == null ? url.strip() : article.url;
-    List<Correction> all = article == null ? List.of() : Correction.publishedFor(article.urlKey);
-    List<CorrectionView> live =
-        all.stream().filter(Correction::isLive).map(CorrectionView::published).toList();
-    List<CorrectionView> withdrawn =
-        all.stream().filter(Correction::isWithdrawn).map(CorrectionView::published).toList();
-    return Response.ok(Templates.article(url, articleUrl, live, withdrawn, null)).build();
+    PublishedCorrections.ForArticle found = PublishedCorrections.forArticle(key);
+    String articleUrl = found.article() == null ? url.strip() : found.article().url;
+    return Response.ok(
+            Templates.article(
+                url,
+                articleUrl,
+                found.live().stream().map(CorrectionView::published).toList(),
+                found.withdrawn().stream().map(CorrectionView::published).toList(),
+                null))
+        .build();
   }
 
   @GET

@@ -1,5 +1,7 @@
 package org.errata.publicsite;
 
+import java.util.List;
+import org.errata.article.Article;
 import org.errata.correction.Correction;
 import org.errata.correction.CorrectionDesk;
 import org.errata.correction.Revision;
@@ -23,5 +25,20 @@ final class PublishedCorrections {
         .filter(r -> r.number == number)
         .findFirst()
         .orElseThrow(() -> new CorrectionDesk.NotFound(correction.id));
+  }
+
+  /**
+   * What readers find for one article (null when none is known): live and withdrawn corrections.
+   */
+  record ForArticle(Article article, List<Correction> live, List<Correction> withdrawn) {}
+
+  /** Every published correction of the article with this key (or alias), newest first. */
+  static ForArticle forArticle(String key) {
+    Article article = Article.findByKey(key).orElse(null);
+    List<Correction> all = article == null ? List.of() : Correction.publishedFor(article.urlKey);
+    return new ForArticle(
+        article,
+        all.stream().filter(Correction::isLive).toList(),
+        all.stream().filter(Correction::isWithdrawn).toList());
   }
 }

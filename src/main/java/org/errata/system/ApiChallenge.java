@@ -18,6 +18,17 @@ public class ApiChallenge {
   /** The paths that need an editor's HTTP Basic credentials (see application.properties). */
   static final String EDITOR_API = "/api/(corrections|reports)(/.*)?";
 
+  private static final java.util.regex.Pattern EDITOR_API_PATH =
+      java.util.regex.Pattern.compile(EDITOR_API);
+
+  /** The challenge every 401 of the editors' API carries. */
+  public static final String CHALLENGE = "Basic realm=\"Errata\", charset=\"UTF-8\"";
+
+  /** Whether {@code path} is one of the editors' API, which takes HTTP Basic only. */
+  public static boolean isEditorApi(String path) {
+    return EDITOR_API_PATH.matcher(path).matches();
+  }
+
   static final String MISSING =
       "Sign in with HTTP Basic: the user name and password of an Errata editor account.";
   static final String WRONG =
@@ -50,7 +61,7 @@ public class ApiChallenge {
   private static void unauthorized(RoutingContext rc, String sentence) {
     rc.response()
         .setStatusCode(401)
-        .putHeader("WWW-Authenticate", "Basic realm=\"Errata\", charset=\"UTF-8\"")
+        .putHeader("WWW-Authenticate", CHALLENGE)
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store")
         .end(new JsonObject().put("error", sentence).encode());

@@ -123,7 +123,9 @@ class AccountPagesTest {
         .basic("dina", GOOD)
         .get("/api/corrections")
         .then()
-        .statusCode(401);
+        .statusCode(401)
+        .header("WWW-Authenticate", containsString("Basic"))
+        .body("error", containsString("disabled"));
 
     admin
         .submit(

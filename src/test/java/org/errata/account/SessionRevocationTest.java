@@ -42,7 +42,7 @@ class SessionRevocationTest {
     RestAssured.given()
         .redirects()
         .follow(false)
-        .cookie(SessionGuard.QUARKUS_COOKIE, ada.cookies().get(SessionGuard.QUARKUS_COOKIE))
+        .cookie(SignIn.SESSION_COOKIE, ada.cookies().get(SignIn.SESSION_COOKIE))
         .get("/editor")
         .then()
         .statusCode(303)
