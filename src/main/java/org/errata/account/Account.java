@@ -77,6 +77,16 @@ public class Account extends PanacheEntityBase {
     return Arrays.asList(roles.split(",")).contains(ADMIN);
   }
 
+  /** Why {@code by} may not disable this account, or null when they may. */
+  public String disableRefusal(Account by) {
+    return sameAs(by) ? "You cannot disable your own account." : null;
+  }
+
+  /** Why {@code by} may not take this account's admin role away, or null when they may. */
+  public String demoteRefusal(Account by) {
+    return sameAs(by) ? "You cannot take away your own admin role; ask another admin." : null;
+  }
+
   /** Accounts are the same person when they have the same user name (stored or not). */
   public boolean sameAs(Account other) {
     return other != null && Objects.equals(username, other.username);

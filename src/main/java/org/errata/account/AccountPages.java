@@ -55,7 +55,9 @@ public class AccountPages {
       boolean enabled,
       boolean mustChange,
       String email,
-      Instant since) {}
+      Instant since,
+      boolean mayDisable,
+      boolean mayDemote) {}
 
   /**
    * The admins' page: the accounts, a one-time notice (a new temporary password), and a refused new
@@ -216,7 +218,7 @@ public class AccountPages {
     }
   }
 
-  private static TemplateInstance admin(
+  private TemplateInstance admin(
       String notice, Accounts.Refused error, String typedUsername, String typedEmail) {
     List<Row> rows =
         Account.<Account>listAll(io.quarkus.panache.common.Sort.by("username")).stream()
@@ -229,7 +231,9 @@ public class AccountPages {
                         a.enabled,
                         a.mustChangePassword,
                         a.email,
-                        a.createdAt))
+                        a.createdAt,
+                        a.disableRefusal(me.account()) == null,
+                        a.demoteRefusal(me.account()) == null))
             .toList();
     return Templates.accounts(
         new AdminView(

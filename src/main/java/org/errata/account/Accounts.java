@@ -208,8 +208,8 @@ public class Accounts {
   @Transactional
   public void setEnabled(long id, boolean enabled, Account by) {
     Account account = get(id);
-    if (!enabled && account.sameAs(by)) {
-      throw new Refused("account", "You cannot disable your own account.");
+    if (!enabled && account.disableRefusal(by) != null) {
+      throw new Refused("account", account.disableRefusal(by));
     }
     account.enabled = enabled;
     if (!enabled) {
@@ -220,8 +220,8 @@ public class Accounts {
   @Transactional
   public void setAdmin(long id, boolean admin, Account by) {
     Account account = get(id);
-    if (!admin && account.sameAs(by)) {
-      throw new Refused("account", "You cannot take away your own admin role; ask another admin.");
+    if (!admin && account.demoteRefusal(by) != null) {
+      throw new Refused("account", account.demoteRefusal(by));
     }
     account.roles = admin ? EDITOR_ADMIN : Account.EDITOR;
   }

@@ -166,6 +166,15 @@ class AccountPagesTest {
   @Test
   void anAdminCannotDisableThemself() {
     Session admin = Session.signIn("admin");
+    long own = Session.accountId("admin");
+    String page = admin.get("/editor/admin/accounts").asString();
+    assertTrue(
+        !page.contains("/editor/admin/accounts/" + own + "/enabled")
+            && !page.contains("/editor/admin/accounts/" + own + "/role"),
+        "no Disable or Make editor button on one's own row");
+    assertTrue(
+        page.contains("/editor/admin/accounts/" + Session.accountId("ada") + "/enabled"),
+        "other rows keep theirs");
     admin
         .submit(
             "/editor/admin/accounts",
