@@ -1,11 +1,6 @@
 package org.errata.account;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.PasswordType;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -20,7 +15,6 @@ import java.util.Optional;
 /** A person who signs in: an editor, or an admin (who is an editor too). */
 @Entity
 @Table(name = "account")
-@UserDefinition
 public class Account extends PanacheEntityBase {
 
   public static final String EDITOR = "editor";
@@ -30,16 +24,13 @@ public class Account extends PanacheEntityBase {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
 
-  @Username
   @Column(nullable = false, unique = true, length = 40)
   public String username;
 
-  @Password(PasswordType.MCF)
   @Column(name = "password_hash", nullable = false, length = 100)
   public String passwordHash;
 
-  /** Comma-separated, as Quarkus Security JPA reads them: "editor" or "editor,admin". */
-  @Roles
+  /** Comma-separated: "editor" or "editor,admin". */
   @Column(nullable = false, length = 100)
   public String roles;
 
@@ -60,6 +51,14 @@ public class Account extends PanacheEntityBase {
   /** Where the inbox's notices are e-mailed, or null for no e-mail. */
   @Column(length = Accounts.MAX_EMAIL_CHARS)
   public String email;
+
+  /** The account's password is the published demo one (errata-demo). */
+  @Column(name = "demo_password", nullable = false)
+  public boolean demoPassword;
+
+  /** Whether {@link #demoPassword} is known (accounts from before it existed are checked once). */
+  @Column(name = "demo_password_checked", nullable = false)
+  public boolean demoPasswordChecked = true;
 
   protected Account() {}
 

@@ -11,10 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.errata.web.Redirect;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -101,7 +101,7 @@ public class AccountPages {
     Account a = me.account();
     try {
       accounts.setEmail(a.id, email);
-      return Response.seeOther(URI.create(ACCOUNT_PAGE + "?saved=true")).build();
+      return Redirect.seeOther(ACCOUNT_PAGE + "?saved=true");
     } catch (Accounts.Refused e) {
       return Response.status(400)
           .entity(
@@ -127,7 +127,7 @@ public class AccountPages {
       @RestForm String current, @RestForm String password, @RestForm String confirm) {
     try {
       accounts.changeOwnPassword(me.account(), current, password, confirm);
-      return Response.seeOther(URI.create("/editor")).build();
+      return Redirect.seeOther("/editor");
     } catch (Accounts.Refused e) {
       // Passwords are never sent back into the form.
       return Response.status(400)
@@ -199,7 +199,7 @@ public class AccountPages {
   public Response enable(@RestPath long id, @RestForm String enabled) {
     try {
       accounts.setEnabled(id, "true".equals(enabled), me.account());
-      return Response.seeOther(URI.create("/editor/admin/accounts")).build();
+      return Redirect.seeOther("/editor/admin/accounts");
     } catch (Accounts.Refused e) {
       return Response.status(409).entity(admin(null, e, null, null)).build();
     }
@@ -212,7 +212,7 @@ public class AccountPages {
   public Response role(@RestPath long id, @RestForm String role) {
     try {
       accounts.setAdmin(id, "admin".equals(role), me.account());
-      return Response.seeOther(URI.create("/editor/admin/accounts")).build();
+      return Redirect.seeOther("/editor/admin/accounts");
     } catch (Accounts.Refused e) {
       return Response.status(409).entity(admin(null, e, null, null)).build();
     }

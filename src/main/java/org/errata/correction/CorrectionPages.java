@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -20,6 +19,7 @@ import org.errata.account.Account;
 import org.errata.account.Me;
 import org.errata.source.PageFetcher;
 import org.errata.source.QuotedSource;
+import org.errata.web.Redirect;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -125,7 +125,7 @@ public class CorrectionPages {
   @jakarta.transaction.Transactional
   public Response dismissDrift(@RestPath long id, @RestPath long flag) {
     driftFlag(id, flag).resolve(me.account(), java.time.Instant.now());
-    return Response.seeOther(URI.create("/editor")).build();
+    return Redirect.seeOther("/editor");
   }
 
   private static DriftFlag driftFlag(long id, long flag) {
@@ -290,7 +290,7 @@ public class CorrectionPages {
   public Response comment(@RestPath long id, @RestForm String body, @RestForm String field) {
     try {
       desk.comment(id, me.account(), body, field);
-      return Response.seeOther(URI.create("/editor/corrections/" + id + "#discussion")).build();
+      return Redirect.seeOther("/editor/corrections/" + id + "#discussion");
     } catch (WorkflowRefusal e) {
       return formRefused(id, "comment-new", body, e);
     }
@@ -303,7 +303,7 @@ public class CorrectionPages {
   public Response resolve(@RestPath long id, @RestPath long comment) {
     try {
       desk.resolveComment(id, comment, me.account());
-      return Response.seeOther(URI.create("/editor/corrections/" + id + "#discussion")).build();
+      return Redirect.seeOther("/editor/corrections/" + id + "#discussion");
     } catch (WorkflowRefusal e) {
       return pageAgain(id, e, null, null);
     }
@@ -316,7 +316,7 @@ public class CorrectionPages {
   public Response amend(@RestPath long id, @RestForm String version, @RestForm String changeNote) {
     try {
       desk.amend(id, CorrectionForm.parseVersion(version), changeNote, me.account());
-      return Response.seeOther(URI.create("/editor/corrections/" + id + "/edit")).build();
+      return Redirect.seeOther("/editor/corrections/" + id + "/edit");
     } catch (WorkflowRefusal | CorrectionDesk.StaleVersion e) {
       return formRefused(id, "changeNote", changeNote, e);
     }
@@ -392,7 +392,7 @@ public class CorrectionPages {
   private Response check(long id, String target, String text, Runnable check) {
     try {
       check.run();
-      return Response.seeOther(URI.create("/editor/corrections/" + id + "#" + target)).build();
+      return Redirect.seeOther("/editor/corrections/" + id + "#" + target);
     } catch (PageFetcher.FetchFailed | WorkflowRefusal e) {
       PageView view =
           PageView.of(
@@ -484,6 +484,6 @@ public class CorrectionPages {
   }
 
   private static Response redirect(long id) {
-    return Response.seeOther(URI.create("/editor/corrections/" + id)).build();
+    return Redirect.seeOther("/editor/corrections/" + id);
   }
 }

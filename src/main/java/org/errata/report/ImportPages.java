@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import java.util.stream.Collectors;
 import org.errata.account.Account;
 import org.errata.account.Me;
 import org.errata.correction.Correction;
+import org.errata.web.Redirect;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -77,7 +77,7 @@ public class ImportPages {
         created = reports.importText(shown, me.account());
       }
       String ids = created.stream().map(c -> c.id.toString()).collect(Collectors.joining(","));
-      return Response.seeOther(URI.create("/editor/reports/imported?ids=" + ids)).build();
+      return Redirect.seeOther("/editor/reports/imported?ids=" + ids);
     } catch (ReportFormatException e) {
       return Response.status(422)
           .entity(Templates.form(new Form(shown, e.sentence(), e.line, excerpt(shown, e.line))))

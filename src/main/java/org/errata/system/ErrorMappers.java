@@ -1,8 +1,6 @@
 package org.errata.system;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
@@ -12,6 +10,9 @@ import org.errata.correction.CorrectionDesk;
 import org.errata.correction.WorkflowRefusal;
 import org.errata.report.ReportFormatException;
 import org.errata.report.ReportImport;
+import org.errata.web.ApiError;
+import org.errata.web.ErrorPage;
+import org.errata.web.Paths;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -23,11 +24,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMappers {
 
   private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
-
-  @CheckedTemplate(basePath = "system")
-  static class Templates {
-    static native TemplateInstance error(int status, String title, String message);
-  }
 
   @ServerExceptionMapper
   public Response notFound(CorrectionDesk.NotFound e, HttpServerRequest request) {
@@ -136,30 +132,15 @@ public class ErrorMappers {
   }
 
   private static String title(int status) {
-    return switch (status) {
-      case 400 -> "Bad request";
-      case 404 -> "Not found";
-      case 405 -> "Method not allowed";
-      default -> "Error " + status;
-    };
+    return ErrorPage.title(status);
   }
 
   static boolean isApi(HttpServerRequest request) {
-    String path = request.path();
-    return path != null && (path.equals("/api") || path.startsWith("/api/"));
+    return Paths.isApi(request.path());
   }
 
   private static Response answer(
       HttpServerRequest request, int status, String title, String message, String field) {
-    if (isApi(request)) {
-      return Response.status(status)
-          .type(MediaType.APPLICATION_JSON)
-          .entity(new ApiError(message, field, null))
-          .build();
-    }
-    return Response.status(status)
-        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-        .entity(Templates.error(status, title, message))
-        .build();
+    return ErrorPage.answer(request.path(), status, title, message, field);
   }
 }

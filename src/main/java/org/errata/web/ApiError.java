@@ -1,4 +1,4 @@
-package org.errata.system;
+package org.errata.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

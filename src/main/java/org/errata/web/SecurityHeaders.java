@@ -1,0 +1,61 @@
+package org.errata.web;
+
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Locale;
+
+/**
+ * The headers every response carries, whoever answers it (a page, the API, a challenge, an error):
+ * the content security policy and its companions; {@code Cache-Control: no-store} for everything
+ * about a signed-in person; HSTS over HTTPS; and {@code charset=UTF-8} on every text response.
+ */
+@ApplicationScoped
+public class SecurityHeaders {
+
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+  static final String HSTS = "max-age=31536000";
+
+  void register(@Observes Router router) {
+    router.route().order(Integer.MIN_VALUE).handler(SecurityHeaders::install);
+  }
+
+  static void install(RoutingContext rc) {
+    rc.addHeadersEndHandler(v -> apply(rc));
+    rc.next();
+  }
+
+  static void apply(RoutingContext rc) {
+    MultiMap h = rc.response().headers();
+    setIfAbsent(h, "Content-Security-Policy", CSP);
+    setIfAbsent(h, "X-Content-Type-Options", "nosniff");
+    setIfAbsent(h, "X-Frame-Options", "DENY");
+    setIfAbsent(h, "Referrer-Policy", "strict-origin-when-cross-origin");
+    if (Cookies.isHttps(rc.request())) {
+      setIfAbsent(h, "Strict-Transport-Security", HSTS);
+    }
+    String path = rc.normalizedPath();
+    if (Paths.isDesk(path) || Paths.isEditorApi(path) || path.equals("/login")) {
+      h.set("Cache-Control", "no-store");
+    }
+    String type = h.get("Content-Type");
+    if (type != null) {
+      String lower = type.toLowerCase(Locale.ROOT);
+      if ((lower.startsWith("text/") || lower.startsWith("application/json"))
+          && !lower.contains("charset")) {
+        h.set("Content-Type", type + ";charset=UTF-8");
+      }
+    }
+  }
+
+  private static void setIfAbsent(MultiMap headers, String name, String value) {
+    if (!headers.contains(name)) {
+      headers.set(name, value);
+    }
+  }
+}
