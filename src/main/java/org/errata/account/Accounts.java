@@ -125,13 +125,35 @@ public class Accounts {
     return store(username, password, admin);
   }
 
+  /** The demo accounts' password, published in the README. */
+  public static final String DEMO_PASSWORD = "errata-demo";
+
   /**
    * For the demo accounts only, whose password "errata-demo" is published in the README and so is
-   * shorter than the policy for chosen passwords.
+   * shorter than the policy for chosen passwords. They are marked, so a production start can refuse
+   * to serve them ({@link #withDemoPassword}).
    */
   @Transactional
-  public Account createWithKnownPassword(String username, String password, boolean admin) {
-    return store(username, password, admin);
+  public Account createDemoAccount(String username, boolean admin) {
+    Account account = store(username, DEMO_PASSWORD, admin);
+    account.demoPassword = true;
+    return account;
+  }
+
+  /**
+   * The enabled accounts whose password is the published demo one. Accounts stored before Errata
+   * kept track of it are checked once (a bcrypt comparison each) and marked.
+   */
+  @Transactional
+  public java.util.List<String> withDemoPassword() {
+    for (Account a : Account.<Account>list("demoPasswordChecked = false")) {
+      a.demoPassword = BcryptUtil.matches(DEMO_PASSWORD, a.passwordHash);
+      a.demoPasswordChecked = true;
+    }
+    return Account.<Account>list("demoPassword = true and enabled = true order by username")
+        .stream()
+        .map(a -> a.username)
+        .toList();
   }
 
   private Account store(String username, String password, boolean admin) {
@@ -199,6 +221,7 @@ public class Accounts {
     Account account = get(id);
     String password = temporaryPassword();
     account.passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
+    account.demoPassword = false;
     account.mustChangePassword = true;
     account.sessionsValidAfter = Instant.now();
     return password;
@@ -246,6 +269,7 @@ public class Accounts {
       throw new Refused("password", "Choose a password different from the current one.");
     }
     account.passwordHash = BcryptUtil.bcryptHash(next, BCRYPT_COST);
+    account.demoPassword = false;
     account.mustChangePassword = false;
   }
 

@@ -1,11 +1,19 @@
 package org.errata.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks a user name and password, for the sign-in form and for HTTP Basic alike. Every refusal
@@ -55,15 +63,60 @@ public class Authenticator {
             ? null
             : QuarkusTransaction.requiringNew()
                 .call(() -> Account.findByUsername(username.strip()).orElse(null));
-    boolean matches =
-        password.length() <= LONGEST_PASSWORD
-            && BcryptUtil.matches(password, account == null ? standIn() : account.passwordHash);
+    boolean matches = password.length() <= LONGEST_PASSWORD && matches(account, password);
     if (account != null && matches && account.enabled) {
       throttle.succeeded(attempt);
       return new SignedIn(account);
     }
     throttle.failed(attempt, now);
     return new Refused();
+  }
+
+  /**
+   * Whether {@code password} is the account's, by bcrypt; a pair that matched in the last few
+   * minutes, against the very same stored hash, is not hashed again. Only a keyed digest of the
+   * pair is kept, so the cache holds no password, and a wrong password never matches from it.
+   */
+  private boolean matches(Account account, String password) {
+    if (account == null) {
+      BcryptUtil.matches(password, standIn());
+      return false;
+    }
+    String key = recentKey(account.username, password, account.passwordHash);
+    if (recent.getIfPresent(key) != null) {
+      return true;
+    }
+    boolean matches = BcryptUtil.matches(password, account.passwordHash);
+    if (matches) {
+      recent.put(key, Boolean.TRUE);
+    }
+    return matches;
+  }
+
+  private final Cache<String, Boolean> recent =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
+
+  private final byte[] recentKeySecret = randomBytes();
+
+  private String recentKey(String username, String password, String hash) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(recentKeySecret, "HmacSHA256"));
+      for (String part : new String[] {username, password, hash}) {
+        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+        mac.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+        mac.update(bytes);
+      }
+      return Base64.getEncoder().encodeToString(mac.doFinal());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] randomBytes() {
+    byte[] b = new byte[32];
+    new SecureRandom().nextBytes(b);
+    return b;
   }
 
   /** A hash of the same cost as real ones, for names that have no account. */

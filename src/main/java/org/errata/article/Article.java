@@ -1,6 +1,7 @@
 package org.errata.article;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -53,14 +54,28 @@ public class Article extends PanacheEntityBase {
     return alias == null ? Optional.empty() : Optional.of(alias.article);
   }
 
-  /** The stored article for this URL, created on first use. */
+  /**
+   * The stored article for this URL, created on first use. The creation commits on its own, so two
+   * editors proposing the first corrections of one article at the same moment both succeed: the one
+   * whose insert loses the race to the unique key simply finds the other's article.
+   */
   public static Article findOrCreate(String url, Instant now) {
-    return findByUrl(url)
-        .orElseGet(
-            () -> {
-              Article article = of(url, now);
-              article.persist();
-              return article;
-            });
+    Optional<Article> found = findByUrl(url);
+    if (found.isPresent()) {
+      return found.get();
+    }
+    try {
+      long id =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () -> {
+                    Article article = of(url, now);
+                    article.persist();
+                    return article.id;
+                  });
+      return findById(id);
+    } catch (RuntimeException e) {
+      return findByUrl(url).orElseThrow(() -> e);
+    }
   }
 }

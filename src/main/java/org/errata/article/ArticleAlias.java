@@ -1,6 +1,7 @@
 package org.errata.article;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -37,10 +38,20 @@ public class ArticleAlias extends PanacheEntityBase {
     if (key.equals(article.urlKey) || findById(key) != null || Article.count("urlKey", key) > 0) {
       return false;
     }
-    ArticleAlias alias = new ArticleAlias();
-    alias.urlKey = key;
-    alias.article = article;
-    alias.persist();
-    return true;
+    long articleId = article.id;
+    try {
+      // On its own, so that another check adding the same alias at this moment fails alone.
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                ArticleAlias alias = new ArticleAlias();
+                alias.urlKey = key;
+                alias.article = Article.findById(articleId);
+                alias.persist();
+              });
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 }

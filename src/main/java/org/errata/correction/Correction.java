@@ -27,6 +27,7 @@ import org.errata.article.Article;
 import org.errata.source.Check;
 import org.errata.source.CheckStatus;
 import org.errata.source.QuotedSource;
+import org.errata.text.TextRules;
 import org.hibernate.annotations.OptimisticLock;
 
 /**
@@ -323,6 +324,7 @@ public class Correction extends PanacheEntityBase {
       throw new WorkflowRefusal(
           INVALID, "A comment can be at most " + REVIEW_COMMENT_MAX + " characters.");
     }
+    plain(comment, "The comment", null);
     comments.add(ReviewComment.of(this, current.number, by, comment.strip(), null, now));
     String seen = ContentDiff.snapshot(current.content());
     move(by, AuditEvent.Kind.CHANGES_REQUESTED, Status.DRAFT, comment.strip(), now);
@@ -350,6 +352,7 @@ public class Correction extends PanacheEntityBase {
       throw new WorkflowRefusal(
           INVALID, "A comment can be at most " + ReviewComment.BODY_MAX + " characters.");
     }
+    plain(body, "The comment", null);
     String on = field == null || field.isBlank() ? null : field.strip();
     if (on != null
         && (!FIELD.matcher(on).matches()
@@ -459,6 +462,7 @@ public class Correction extends PanacheEntityBase {
       throw new WorkflowRefusal(
           INVALID, "An override reason can be at most " + OVERRIDE_MAX + " characters.");
     }
+    plain(reason, "The override reason", null);
     current.approvedBy = by;
     current.approvedAt = now;
     current.approvedHash = current.content().hash();
@@ -565,6 +569,7 @@ public class Correction extends PanacheEntityBase {
           "A change note can be at most " + CHANGE_NOTE_MAX + " characters.",
           "changeNote");
     }
+    plain(changeNote, "The change note", "changeNote");
     Revision next = Revision.amendment(published, by, changeNote.strip());
     revisions.add(next);
     current = next;
@@ -580,6 +585,7 @@ public class Correction extends PanacheEntityBase {
     if (reason.strip().length() > REASON_MAX) {
       throw new WorkflowRefusal(INVALID, "A reason can be at most " + REASON_MAX + " characters.");
     }
+    plain(reason, "The reason", null);
     Status from = status();
     withdrawnAt = now;
     withdrawnBy = by;
@@ -651,6 +657,14 @@ public class Correction extends PanacheEntityBase {
       Account by, AuditEvent.Kind kind, Status from, Status to, String comment, Instant now) {
     history.add(AuditEvent.of(this, current.number, by, kind, from, to, comment, now));
     updatedAt = now;
+  }
+
+  /** Free text a person wrote must be words, without control characters (see {@link TextRules}). */
+  private static void plain(String text, String what, String field) {
+    String problem = TextRules.problem(text == null ? null : text.strip(), what, true);
+    if (problem != null) {
+      throw new WorkflowRefusal(INVALID, problem, field);
+    }
   }
 
   private String label() {

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.errata.article.ArticleAddress;
 import org.errata.source.QuotedSource;
+import org.errata.text.PlainText;
 
 /**
  * What an editor writes: the article, the passage, summary, reasoning, verdict and sources. The
@@ -33,19 +34,23 @@ public class CorrectionContent {
   public String articleUrl;
 
   @NotBlank(message = "Enter the passage: the exact words of the article the correction is about.")
+  @PlainText(value = "The passage", words = true)
   @Size(max = PASSAGE_MAX, message = "The passage can be at most " + PASSAGE_MAX + " characters.")
   public String passage;
 
   @NotBlank(message = "Enter the summary: the correction in one paragraph.")
+  @PlainText(value = "The summary", words = true)
   @Size(max = SUMMARY_MAX, message = "The summary can be at most " + SUMMARY_MAX + " characters.")
   public String summary;
 
   @NotBlank(message = "Enter the full reasoning.")
+  @PlainText(value = "The full reasoning", words = true)
   @Size(
       max = REASONING_MAX,
       message = "The full reasoning can be at most " + REASONING_MAX + " characters.")
   public String reasoning;
 
+  @PlainText("The verdict")
   @Size(max = VERDICT_MAX, message = "The verdict can be at most " + VERDICT_MAX + " characters.")
   public String verdict;
 

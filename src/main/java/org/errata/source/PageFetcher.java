@@ -1,44 +1,48 @@
 package org.errata.source;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.IDN;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Fetches a page that a person named, safely: http and https only, at most three redirects each
- * checked again, ten seconds in all, two MiB at most, HTML or plain text only, and never an address
- * on a private, loopback, link-local or multicast network (unless configured for tests). Every
- * failure is a sentence the editor can act on.
+ * checked again, ten seconds in all, two MiB at most (after decompression), HTML or plain text
+ * only, and only from public addresses of the internet ({@link PublicAddresses}), unless configured
+ * for tests. Each hop resolves its host once, checks every address it got, and connects to the
+ * address it checked (the host name still goes in the Host header and in TLS), so a name that
+ * resolves differently a moment later (DNS rebinding) cannot lead it anywhere else. Every failure
+ * is a sentence the editor can act on, and the same sentence whatever lies behind an unreachable
+ * address.
  */
 @ApplicationScoped
 public class PageFetcher {
@@ -57,15 +61,18 @@ public class PageFetcher {
   @ConfigProperty(name = "errata.fetch.timeout", defaultValue = "10s")
   Duration timeout;
 
-  /** Replaced in tests only, to reach a local server through a proxy. */
-  HttpClient client =
-      HttpClient.newBuilder()
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  @Inject Vertx vertx;
+
+  private volatile HttpClient client;
 
   /** Replaced in tests only, to give a test host name a public address. */
   Resolver resolver = InetAddress::getAllByName;
+
+  /**
+   * Where a checked address is reached: itself. Replaced in tests only, to stand in for the
+   * internet with a server on this machine.
+   */
+  Function<InetSocketAddress, InetSocketAddress> network = a -> a;
 
   /** Host name to addresses. */
   interface Resolver {
@@ -102,6 +109,9 @@ public class PageFetcher {
       String canonicalUrl,
       String sha256) {}
 
+  /** One answer: status, headers that matter, and the body. */
+  private record Answer(int status, String location, String contentType, byte[] body) {}
+
   public boolean isEnabled() {
     return enabled;
   }
@@ -113,11 +123,11 @@ public class PageFetcher {
     long deadline = System.nanoTime() + timeout.toNanos();
     URI uri = parse(url);
     for (int hop = 0; ; hop++) {
-      checkAddress(uri);
-      HttpResponse<byte[]> response = send(uri, deadline);
-      int status = response.statusCode();
+      InetAddress address = checkedAddress(uri);
+      Answer response = send(uri, address, deadline);
+      int status = response.status();
       if (status >= 300 && status < 400) {
-        String location = response.headers().firstValue("Location").orElse(null);
+        String location = response.location();
         if (location == null) {
           throw new FetchFailed(
               "The page answered " + status + " (a redirect) without saying where to.");
@@ -126,13 +136,17 @@ public class PageFetcher {
           throw new FetchFailed(
               "The page redirected more than " + MAX_REDIRECTS + " times; give its final address.");
         }
-        uri = parse(uri.resolve(location.strip()).toString());
+        try {
+          uri = parse(uri.resolve(location.strip()).toString());
+        } catch (IllegalArgumentException e) {
+          throw new FetchFailed("The page redirected to an address that is not valid.");
+        }
         continue;
       }
       if (status < 200 || status >= 300) {
         throw new FetchFailed("The page answered " + status + describe(status) + ".", status);
       }
-      String type = response.headers().firstValue("Content-Type").orElse("");
+      String type = response.contentType() == null ? "" : response.contentType();
       String mime = type.split(";")[0].strip().toLowerCase(Locale.ROOT);
       boolean html = mime.equals("text/html") || mime.equals("application/xhtml+xml");
       if (!html && !mime.equals("text/plain")) {
@@ -215,10 +229,8 @@ public class PageFetcher {
     return uri;
   }
 
-  private void checkAddress(URI uri) {
-    if (allowPrivate) {
-      return;
-    }
+  /** Resolves the host once and checks every address; the one to connect to. */
+  InetAddress checkedAddress(URI uri) {
     String host = uri.getHost();
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
@@ -229,62 +241,87 @@ public class PageFetcher {
     } catch (UnknownHostException | IllegalArgumentException e) {
       throw new FetchFailed("The host " + host + " could not be found.");
     }
-    for (InetAddress address : addresses) {
-      if (isPrivate(address)) {
-        throw new FetchFailed(
-            "That address is on a private network ("
-                + host
-                + " is "
-                + address.getHostAddress()
-                + "), so Errata will not fetch it.");
+    if (addresses == null || addresses.length == 0) {
+      throw new FetchFailed("The host " + host + " could not be found.");
+    }
+    if (!allowPrivate) {
+      for (InetAddress address : addresses) {
+        if (!PublicAddresses.isPublic(address)) {
+          throw new FetchFailed(
+              "That address is on a private or special network ("
+                  + host
+                  + "), so Errata will not fetch it.");
+        }
       }
     }
+    return addresses[0];
   }
 
-  /** Loopback, private, link-local (cloud metadata too), multicast, unspecified or shared. */
-  static boolean isPrivate(InetAddress a) {
-    if (a.isLoopbackAddress()
-        || a.isSiteLocalAddress()
-        || a.isLinkLocalAddress()
-        || a.isMulticastAddress()
-        || a.isAnyLocalAddress()) {
-      return true;
+  private HttpClient client() {
+    HttpClient c = client;
+    if (c == null) {
+      synchronized (this) {
+        c = client;
+        if (c == null) {
+          c =
+              vertx.createHttpClient(
+                  new HttpClientOptions()
+                      .setConnectTimeout(5000)
+                      .setTryUseCompression(true)
+                      .setVerifyHost(true)
+                      .setForceSni(true)
+                      .setKeepAlive(false)
+                      .setMaxPoolSize(8));
+          client = c;
+        }
+      }
     }
-    byte[] b = a.getAddress();
-    if (a instanceof Inet4Address) {
-      int first = b[0] & 0xFF;
-      int second = b[1] & 0xFF;
-      return first == 0
-          || (first == 100 && second >= 64 && second <= 127) // carrier-grade NAT
-          || (first == 192 && second == 0 && (b[2] & 0xFF) == 0)
-          || (first == 198 && (second == 18 || second == 19)) // benchmarking
-          || first >= 240; // reserved and broadcast
-    }
-    if (a instanceof Inet6Address) {
-      int first = b[0] & 0xFF;
-      return (first & 0xFE) == 0xFC; // unique local fc00::/7 (fd00:ec2::254 metadata included)
-    }
-    return false;
+    return c;
   }
 
-  private HttpResponse<byte[]> send(URI uri, long deadline) {
+  private Answer send(URI uri, InetAddress address, long deadline) {
     long left = deadline - System.nanoTime();
     if (left <= 0) {
       throw timedOut();
     }
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofNanos(left))
-            .header("User-Agent", USER_AGENT)
-            .header("Accept", "text/html, text/plain;q=0.9")
-            .GET()
-            .build();
-    CompletableFuture<HttpResponse<byte[]>> future =
-        client.sendAsync(request, info -> new Limited(MAX_BYTES));
+    boolean https = uri.getScheme().equalsIgnoreCase("https");
+    int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
+    String host = uri.getHost();
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    InetSocketAddress target = network.apply(new InetSocketAddress(address, port));
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    if (uri.getRawQuery() != null) {
+      path += "?" + uri.getRawQuery();
+    }
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(HttpMethod.GET)
+            .setHost(host)
+            .setPort(port)
+            .setSsl(https)
+            .setURI(path)
+            .setServer(
+                SocketAddress.inetSocketAddress(
+                    target.getPort(), target.getAddress().getHostAddress()))
+            .setFollowRedirects(false)
+            .setIdleTimeout(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)))
+            .putHeader("User-Agent", USER_AGENT)
+            .putHeader("Accept", "text/html, text/plain;q=0.9");
+    if (port != (https ? 443 : 80)) {
+      options.putHeader("Host", (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
+    }
+    CompletableFuture<Answer> answer = new CompletableFuture<>();
+    client()
+        .request(options)
+        .compose(HttpClientRequest::send)
+        .onSuccess(response -> collect(response, answer))
+        .onFailure(answer::completeExceptionally);
     try {
-      return future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      return answer.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      future.cancel(true);
+      answer.cancel(true);
       throw timedOut();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -294,18 +331,46 @@ public class PageFetcher {
       if (cause instanceof FetchFailed failed) {
         throw failed;
       }
-      if (cause instanceof HttpTimeoutException) {
+      if (cause instanceof io.netty.handler.timeout.TimeoutException
+          || cause instanceof java.util.concurrent.TimeoutException
+          || (cause != null && cause.getClass().getSimpleName().contains("Timeout"))) {
         throw timedOut();
       }
-      if (cause instanceof ConnectException) {
-        throw new FetchFailed("Could not connect to " + uri.getHost() + ".");
-      }
-      if (cause instanceof SSLException) {
+      if (cause instanceof SSLException || cause instanceof javax.net.ssl.SSLHandshakeException) {
         throw new FetchFailed(
-            "The secure connection to " + uri.getHost() + " failed (a certificate problem).");
+            "The secure connection to " + host + " failed (a certificate problem).");
       }
-      throw new FetchFailed("Could not fetch the page from " + uri.getHost() + ".");
+      // Refused, reset, closed or unreachable: one sentence, so nobody can tell which.
+      throw new FetchFailed("Could not reach " + host + " to fetch the page.");
     }
+  }
+
+  /** Reads the body, failing as soon as it grows past the limit. */
+  private static void collect(HttpClientResponse response, CompletableFuture<Answer> answer) {
+    Buffer body = Buffer.buffer();
+    response.exceptionHandler(answer::completeExceptionally);
+    response.handler(
+        chunk -> {
+          if (answer.isDone()) {
+            return;
+          }
+          if (body.length() + chunk.length() > MAX_BYTES) {
+            answer.completeExceptionally(
+                new FetchFailed(
+                    "The page is larger than 2 MiB; paste the part you quote instead."));
+            response.request().reset();
+            return;
+          }
+          body.appendBuffer(chunk);
+        });
+    response.endHandler(
+        v ->
+            answer.complete(
+                new Answer(
+                    response.statusCode(),
+                    response.getHeader("Location"),
+                    response.getHeader("Content-Type"),
+                    body.getBytes())));
   }
 
   private FetchFailed timedOut() {
@@ -324,64 +389,6 @@ public class PageFetcher {
               MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** Collects the body, failing as soon as it grows past the limit. */
-  static final class Limited implements HttpResponse.BodySubscriber<byte[]> {
-    private final int limit;
-    private final List<ByteBuffer> buffers = new ArrayList<>();
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private Flow.Subscription subscription;
-    private int size;
-
-    Limited(int limit) {
-      this.limit = limit;
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-      return result;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      s.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> items) {
-      if (result.isDone()) {
-        return;
-      }
-      for (ByteBuffer item : items) {
-        size += item.remaining();
-        if (size > limit) {
-          subscription.cancel();
-          result.completeExceptionally(
-              new FetchFailed("The page is larger than 2 MiB; paste the part you quote instead."));
-          return;
-        }
-        buffers.add(item);
-      }
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-      result.completeExceptionally(throwable);
-    }
-
-    @Override
-    public void onComplete() {
-      byte[] all = new byte[size];
-      int at = 0;
-      for (ByteBuffer b : buffers) {
-        int n = b.remaining();
-        b.get(all, at, n);
-        at += n;
-      }
-      result.complete(all);
     }
   }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Embedded;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Objects;
+import org.errata.text.PlainText;
 
 /** A page that backs a correction: its title, publisher, address and the exact words quoted. */
 @Embeddable
@@ -19,10 +20,12 @@ public class QuotedSource {
   public static final int QUOTE_MAX = 5000;
 
   @NotBlank(message = "Enter the title of the source page.")
+  @PlainText(value = "The source title", words = true)
   @Size(max = TITLE_MAX, message = "A source title can be at most " + TITLE_MAX + " characters.")
   @Column(nullable = false, length = TITLE_MAX)
   public String title;
 
+  @PlainText("The publisher")
   @Size(
       max = PUBLISHER_MAX,
       message = "A publisher can be at most " + PUBLISHER_MAX + " characters.")
@@ -35,6 +38,7 @@ public class QuotedSource {
   public String url;
 
   @NotBlank(message = "Enter the quote: the exact words from the source page.")
+  @PlainText(value = "The quote", words = true)
   @Size(max = QUOTE_MAX, message = "A quote can be at most " + QUOTE_MAX + " characters.")
   @Column(nullable = false, length = QUOTE_MAX)
   public String quote;

@@ -33,7 +33,6 @@ public class Bootstrap {
 
   private static final Logger LOG = Logger.getLogger(Bootstrap.class);
 
-  static final String DEMO_PASSWORD = "errata-demo";
   static final String SEED = "seed/fact-check-report.txt";
 
   @Inject Accounts accounts;
@@ -44,9 +43,14 @@ public class Bootstrap {
   @ConfigProperty(name = "errata.admin-password")
   Optional<String> adminPassword;
 
+  @ConfigProperty(name = "errata.data-dir", defaultValue = "./data")
+  String dataDir;
+
   void onStart(@Observes StartupEvent event) {
     if (demo) {
       createDemoData();
+    } else {
+      refuseDemoPasswords();
     }
     if (accounts.count() == 0) {
       createFirstAdmin();
@@ -90,11 +94,40 @@ public class Bootstrap {
     return Account.findByUsername(username)
         .orElseGet(
             () -> {
-              Account account = accounts.createWithKnownPassword(username, DEMO_PASSWORD, admin);
+              Account account = accounts.createDemoAccount(username, admin);
               // Reserved for examples: in dev mode the notices to it are only logged.
               accounts.setEmail(account.id, username + "@newsroom.example");
               return account;
             });
+  }
+
+  /**
+   * A production start never serves accounts whose password is published: a database made by dev
+   * mode or a demo (ada, grace, admin with errata-demo) stops it, with what to do instead.
+   */
+  void refuseDemoPasswords() {
+    List<String> exposed = accounts.withDemoPassword();
+    if (exposed.isEmpty()) {
+      return;
+    }
+    String sentence =
+        "Errata will not start: the database in "
+            + dataDir
+            + " has accounts whose password is the published demo password ("
+            + String.join(", ", exposed)
+            + "), and this is not a demo start. To run the demo, start with -Derrata.demo=true (or"
+            + " ERRATA_DEMO=true). For real use, start on a fresh data directory"
+            + " (-Derrata.data-dir=/var/lib/errata or ERRATA_DATA_DIR), or first give those accounts"
+            + " passwords of their own in a demo start.";
+    LOG.error(sentence);
+    throw new DemoPasswordsRefused(sentence);
+  }
+
+  /** Why a production start stopped. */
+  public static class DemoPasswordsRefused extends RuntimeException {
+    DemoPasswordsRefused(String sentence) {
+      super(sentence, null, false, false);
+    }
   }
 
   void createFirstAdmin() {

@@ -1,8 +1,12 @@
 package org.errata.system;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -72,8 +76,42 @@ public class ErrorMappers {
     return answer(request, 413, "Report too large", e.getMessage(), null);
   }
 
-  @ServerExceptionMapper
+  @ServerExceptionMapper(priority = Priorities.USER - 100)
   public Response badJson(JsonProcessingException e, HttpServerRequest request) {
+    return answer(request, 400, "Bad request", jsonSentence(e), jsonField(e));
+  }
+
+  @ServerExceptionMapper(priority = Priorities.USER - 100)
+  public Response badJson(MismatchedInputException e, HttpServerRequest request) {
+    return answer(request, 400, "Bad request", jsonSentence(e), jsonField(e));
+  }
+
+  @ServerExceptionMapper(priority = Priorities.USER - 100)
+  public Response badJson(JsonParseException e, HttpServerRequest request) {
+    return answer(request, 400, "Bad request", jsonSentence(e), null);
+  }
+
+  /** "sources[0].url", from where in the body Jackson stopped. */
+  static String jsonField(JsonProcessingException e) {
+    if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
+      return null;
+    }
+    StringBuilder field = new StringBuilder();
+    for (JsonMappingException.Reference r : m.getPath()) {
+      if (r.getFieldName() != null) {
+        if (!field.isEmpty()) {
+          field.append('.');
+        }
+        field.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        field.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return field.isEmpty() ? null : field.toString();
+  }
+
+  static String jsonSentence(JsonProcessingException e) {
+    String field = jsonField(e);
     String where =
         e.getLocation() == null
             ? ""
@@ -82,12 +120,32 @@ public class ErrorMappers {
                 + ", column "
                 + e.getLocation().getColumnNr()
                 + ")";
-    return answer(
-        request,
-        400,
-        "Bad request",
-        "The body is not the JSON this endpoint expects" + where + ".",
-        null);
+    if (e instanceof MismatchedInputException m) {
+      if (field == null) {
+        return "The body must be a JSON object" + where + ".";
+      }
+      return "\"" + field + "\" must be " + expected(m.getTargetType()) + where + ".";
+    }
+    return "The body is not the JSON this endpoint expects" + where + ".";
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "of another type";
+    }
+    if (type == String.class) {
+      return "text (a JSON string)";
+    }
+    if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+      return "a whole number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "a JSON array";
+    }
+    return "a JSON object";
   }
 
   @ServerExceptionMapper
@@ -112,6 +170,15 @@ public class ErrorMappers {
 
   @ServerExceptionMapper(priority = 10_000)
   public Response unexpected(Throwable e, HttpServerRequest request) {
+    if (whileReadingTheForm(e)) {
+      return answer(
+          request,
+          400,
+          "Bad request",
+          "The form could not be read: it is malformed (a broken %-escape, too many fields or a"
+              + " cut-off upload). Reload the page and send it again.",
+          null);
+    }
     LOG.error("Unexpected failure on " + request.method() + " " + request.path(), e);
     return answer(
         request,
@@ -119,6 +186,20 @@ public class ErrorMappers {
         "Something went wrong",
         "Something went wrong on our side and was logged. Nothing you typed is wrong.",
         null);
+  }
+
+  /** A failure of the framework's own form parsing: the client's body, not Errata, is at fault. */
+  static boolean whileReadingTheForm(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      for (StackTraceElement frame : t.getStackTrace()) {
+        String c = frame.getClassName();
+        if (c.startsWith("org.jboss.resteasy.reactive.server.handlers.FormBodyHandler")
+            || c.startsWith("org.jboss.resteasy.reactive.server.core.multipart.")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static Response concurrent(HttpServerRequest request) {

@@ -36,10 +36,6 @@ public class CsrfFilter {
     if (isForm(request.getMediaType())
         && request.getServerRequestContext() instanceof ResteasyReactiveRequestContext context) {
       Object value = context.getFormParameter(Csrf.FIELD, true, false);
-      org.jboss.logging.Logger.getLogger("csrf")
-          .warnf(
-              "DEBUG value=%s type=%s fd=%s",
-              value, value == null ? null : value.getClass(), context.getFormData());
       if (value instanceof String s) {
         sent = s;
       } else if (value instanceof FormValue v && !v.isFileItem()) {

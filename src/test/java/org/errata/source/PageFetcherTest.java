@@ -7,15 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ProxySelector;
-import java.net.http.HttpClient;
+import java.net.NetworkInterface;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,8 +88,8 @@ class PageFetcherTest {
     server.createContext(
         "/",
         ex -> {
-          // Reached through the proxy for http://public.example/...: a redirect to this machine.
-          if (ex.getRequestURI().toString().contains("public.example")) {
+          // A public page that redirects to this machine.
+          if (ex.getRequestURI().getPath().equals("/to-this-machine")) {
             redirect(ex, "http://127.0.0.1:" + server.getAddress().getPort() + "/page");
           } else {
             send(ex, 404, "text/plain", "no");
@@ -99,6 +102,7 @@ class PageFetcherTest {
   @AfterAll
   static void stop() {
     server.stop(0);
+    vertx.close();
   }
 
   static void send(HttpExchange ex, int status, String type, String body) throws IOException {
@@ -115,8 +119,11 @@ class PageFetcherTest {
     ex.close();
   }
 
+  static Vertx vertx = Vertx.vertx();
+
   static PageFetcher fetcher(boolean allowPrivate, Duration timeout) {
     PageFetcher f = new PageFetcher();
+    f.vertx = vertx;
     f.enabled = true;
     f.allowPrivate = allowPrivate;
     f.timeout = timeout;
@@ -203,30 +210,87 @@ class PageFetcherTest {
   @Test
   void aLoopbackAddressIsRefusedUnlessAllowed() {
     String message = failure(fetcher(false, Duration.ofSeconds(5)), base + "/page");
-    assertTrue(message.startsWith("That address is on a private network (127.0.0.1"), message);
+    assertEquals(
+        "That address is on a private or special network (127.0.0.1), so Errata will not fetch it.",
+        message);
+  }
+
+  /** A public address that, in this test, is reached at the test server (the "internet"). */
+  static final byte[] PUBLIC = {93, (byte) 184, (byte) 216, 34};
+
+  static PageFetcher throughTheInternet(PageFetcher.Resolver resolver) {
+    PageFetcher f = fetcher(false, Duration.ofSeconds(5));
+    f.resolver = resolver;
+    f.network =
+        a ->
+            Arrays.equals(a.getAddress().getAddress(), PUBLIC)
+                ? new InetSocketAddress(
+                    InetAddress.getLoopbackAddress(), server.getAddress().getPort())
+                : a;
+    return f;
+  }
+
+  @Test
+  void aPublicAddressIsFetched() throws Exception {
+    PageFetcher f =
+        throughTheInternet(host -> new InetAddress[] {InetAddress.getByAddress(host, PUBLIC)});
+    assertEquals(
+        "Computer use runs outside the virtual machine.",
+        f.fetch("http://public.example/page").text());
   }
 
   @Test
   void aRedirectToThisMachineIsRefusedAtThatHop() {
-    PageFetcher f = fetcher(false, Duration.ofSeconds(5));
-    // public.example "resolves" to a public address and is reached through the test server as a
-    // proxy.
-    f.resolver =
-        host ->
-            host.equals("public.example")
-                ? new InetAddress[] {
-                  InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 216, 34})
-                }
-                : InetAddress.getAllByName(host);
-    f.client =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .proxy(ProxySelector.of(server.getAddress()))
-            .build();
-    String message = failure(f, "http://public.example/start");
-    assertTrue(
-        message.startsWith("That address is on a private network (127.0.0.1 is 127.0.0.1)"),
+    PageFetcher f =
+        throughTheInternet(
+            host ->
+                host.equals("public.example")
+                    ? new InetAddress[] {InetAddress.getByAddress(host, PUBLIC)}
+                    : InetAddress.getAllByName(host));
+    // The public page redirects to http://127.0.0.1:<port>/page.
+    String message = failure(f, "http://public.example/to-this-machine");
+    assertEquals(
+        "That address is on a private or special network (127.0.0.1), so Errata will not fetch it.",
         message);
+  }
+
+  @Test
+  void aNameThatResolvesElsewhereAfterTheCheckIsStillFetchedFromTheCheckedAddress() {
+    // DNS rebinding: the first answer is public, every later one is this machine. The fetch must
+    // ask once per hop and connect to what it checked, never to a second answer.
+    AtomicInteger asked = new AtomicInteger();
+    PageFetcher f =
+        throughTheInternet(
+            host ->
+                new InetAddress[] {
+                  asked.getAndIncrement() == 0
+                      ? InetAddress.getByAddress(host, PUBLIC)
+                      : InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})
+                });
+    assertEquals(
+        "Computer use runs outside the virtual machine.",
+        f.fetch("http://rebinding.example/page").text());
+    assertEquals(1, asked.get());
+  }
+
+  @Test
+  void aNameWithOnePrivateAddressAmongPublicOnesIsRefused() {
+    PageFetcher f =
+        throughTheInternet(
+            host ->
+                new InetAddress[] {
+                  InetAddress.getByAddress(host, PUBLIC),
+                  InetAddress.getByAddress(host, new byte[] {10, 0, 0, 5})
+                });
+    assertTrue(failure(f, "http://mixed.example/page").startsWith("That address is on a private"));
+  }
+
+  @Test
+  void unreachableAddressesAllGetTheSameSentence() {
+    PageFetcher f = fetcher(true, Duration.ofSeconds(3));
+    // A closed port on this machine and a port that speaks no HTTP say the same thing.
+    String closed = failure(f, "http://127.0.0.1:9/page");
+    assertEquals("Could not reach 127.0.0.1 to fetch the page.", closed);
   }
 
   @Test
@@ -238,13 +302,81 @@ class PageFetcherTest {
 
   @ParameterizedTest
   @CsvSource({
-    "127.0.0.1, true", "10.1.2.3, true", "172.16.0.9, true", "192.168.1.1, true",
-    "169.254.169.254, true", "100.64.0.1, true", "0.0.0.0, true", "224.0.0.1, true",
-    "255.255.255.255, true", "::1, true", "fe80::1, true", "fd00:ec2::254, true",
-    "93.184.216.34, false", "8.8.8.8, false", "2606:4700::1111, false", "172.32.0.1, false"
+    // IPv4: private, loopback, link-local and cloud metadata, shared, documentation, reserved
+    "0.0.0.0, true",
+    "0.1.2.3, true",
+    "10.1.2.3, true",
+    "100.64.0.1, true",
+    "100.127.255.254, true",
+    "127.0.0.1, true",
+    "127.255.255.255, true",
+    "169.254.169.254, true",
+    "172.16.0.9, true",
+    "172.31.255.255, true",
+    "192.0.0.9, true",
+    "192.0.2.2, true",
+    "192.31.196.1, true",
+    "192.52.193.1, true",
+    "192.88.99.1, true",
+    "192.168.1.1, true",
+    "192.175.48.1, true",
+    "198.18.0.1, true",
+    "198.19.255.255, true",
+    "198.51.100.7, true",
+    "203.0.113.9, true",
+    "224.0.0.1, true",
+    "239.255.255.250, true",
+    "240.0.0.1, true",
+    "255.255.255.255, true",
+    // IPv6: loopback, unspecified, link-local, unique local, multicast, documentation, special
+    "::1, true",
+    "::, true",
+    "fe80::1, true",
+    "fd00:ec2::254, true",
+    "fc00::1, true",
+    "ff02::1, true",
+    "2001:db8::1, true",
+    "3fff::1, true",
+    "100::1, true",
+    "2001:2::1, true",
+    "2620:4f:8000::1, true",
+    "5f00::1, true",
+    "fec0::1, true",
+    "64:ff9b:1::a00:1, true",
+    // IPv4 inside IPv6: mapped, compatible, NAT64, 6to4, Teredo
+    "::ffff:127.0.0.1, true",
+    "::ffff:10.0.0.1, true",
+    "::127.0.0.1, true",
+    "::10.0.0.1, true",
+    "64:ff9b::127.0.0.1, true",
+    "64:ff9b::a9fe:a9fe, true",
+    "2002:7f00:1::1, true",
+    "2002:a00:1::1, true",
+    "2001:0:4136:e378:8000:63bf:3fff:fdd2, true",
+    // the public internet
+    "93.184.216.34, false",
+    "8.8.8.8, false",
+    "1.1.1.1, false",
+    "172.32.0.1, false",
+    "100.128.0.1, false",
+    "192.0.3.1, false",
+    "2606:4700::1111, false",
+    "2a00:1450:4001::1, false",
+    "::ffff:8.8.8.8, false",
+    "64:ff9b::808:808, false",
+    "2002:808:808::1, false"
   })
-  void privateAndSpecialAddressesAreRecognised(String address, boolean isPrivate) throws Exception {
-    assertEquals(isPrivate, PageFetcher.isPrivate(InetAddress.getByName(address)), address);
-    assertFalse(PageFetcher.isPrivate(InetAddress.getByName("1.1.1.1")));
+  void specialPurposeAddressesAreRefusedAndPublicOnesAllowed(String address, boolean special)
+      throws Exception {
+    assertEquals(special, !PublicAddresses.isPublic(InetAddress.getByName(address)), address);
+  }
+
+  @Test
+  void everyAddressOfThisMachineIsRefusedWhateverItsRange() throws Exception {
+    for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      for (InetAddress a : Collections.list(ni.getInetAddresses())) {
+        assertFalse(PublicAddresses.isPublic(a), a.toString());
+      }
+    }
   }
 }

@@ -1,0 +1,134 @@
+package org.errata.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Errata as an operator runs it: the packaged application ({@code java -jar
+ * target/quarkus-app/quarkus-run.jar}) in a child process, on a data directory of its own.
+ */
+final class PackagedApp implements AutoCloseable {
+
+  static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+
+  final Path dataDir;
+  final int port;
+  final Path log;
+  private Process process;
+
+  PackagedApp(Path dataDir) {
+    this.dataDir = dataDir;
+    this.port = freePort();
+    this.log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+  }
+
+  /** Starts it with {@code properties} (-D...) and waits for its first answer. */
+  PackagedApp start(String... properties) throws Exception {
+    process = launch(properties);
+    waitUntilUp();
+    return this;
+  }
+
+  /** Starts it and waits for it to exit on its own; returns the exit code. */
+  int runToExit(String... properties) throws Exception {
+    process = launch(properties);
+    if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("Errata did not exit");
+    }
+    return process.exitValue();
+  }
+
+  private Process launch(String... properties) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Derrata.data-dir=" + dataDir);
+    command.add("-Dquarkus.http.port=" + port);
+    command.add("-Derrata.fetch.enabled=false");
+    command.addAll(List.of(properties));
+    command.add("-jar");
+    command.add(JAR.toAbsolutePath().toString());
+    Files.createDirectories(dataDir);
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+  }
+
+  String output() throws IOException {
+    return Files.exists(log) ? Files.readString(log) : "";
+  }
+
+  private void waitUntilUp() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new AssertionError("Errata exited while starting:\n" + output());
+      }
+      try {
+        HttpResponse<Void> r =
+            client.send(
+                HttpRequest.newBuilder(URI.create(base() + "/")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("Errata did not start in 90 s:\n" + output());
+  }
+
+  String base() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, as a crash or an OOM killer would end it. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  /** An orderly stop (SIGTERM). */
+  void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      kill();
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (process != null && process.isAlive()) {
+      kill();
+    }
+  }
+
+  static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
