@@ -144,7 +144,8 @@ public class SignInThrottle {
               }
               c.failures++;
               c.lastFailureAt = now;
-              int over = c.failures - key.free();
+              // The last free failure already makes the next attempt wait.
+              int over = c.failures - key.free() + 1;
               if (over > 0) {
                 c.blockedUntil = now.plus(delay(over));
               }
@@ -167,7 +168,7 @@ public class SignInThrottle {
                     Instant.now()));
   }
 
-  /** 1 s for the first failure over the free ones, doubling each time, up to the cap. */
+  /** 1 s after the last free failure, doubling with each further one, up to the cap. */
   Duration delay(int over) {
     long seconds = over >= 31 ? Long.MAX_VALUE : 1L << (over - 1);
     Duration d = Duration.ofSeconds(Math.min(seconds, longestWait.toSeconds()));

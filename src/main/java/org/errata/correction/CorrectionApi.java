@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -48,7 +47,9 @@ public class CorrectionApi {
     long id = desk.propose(request.content(), me.account()).id;
     List<String> problems =
         verification.checkAll(id, request.articleText(), request.pageTexts(), me.account());
-    return Response.created(URI.create("/api/corrections/" + id))
+    // A relative Location: never built from the Host header the client sent.
+    return Response.status(Response.Status.CREATED)
+        .header("Location", "/api/corrections/" + id)
         .entity(json(id).withCheckProblems(problems))
         .build();
   }

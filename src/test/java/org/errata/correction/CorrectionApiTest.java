@@ -87,7 +87,7 @@ class CorrectionApiTest {
             .post("/api/corrections")
             .then()
             .statusCode(201)
-            .header("Location", startsWith("http"))
+            .header("Location", startsWith("/api/corrections/"))
             .body("status", equalTo("DRAFT"))
             .body("version", equalTo(0))
             .body("articleUrl", equalTo("https://www.api-create.example/story?utm_source=feed"))

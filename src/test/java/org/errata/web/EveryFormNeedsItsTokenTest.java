@@ -63,6 +63,13 @@ class EveryFormNeedsItsTokenTest {
         }
       }
     }
+    System.out.println(
+        "CSRF: "
+            + routes.size()
+            + " state-changing HTML routes, "
+            + routes.size() * 7
+            + " forged requests, refused: "
+            + (routes.size() * 7 - wrong.size()));
     assertEquals(List.of(), wrong);
     assertEquals(before, fingerprint(), "nothing changed");
   }
