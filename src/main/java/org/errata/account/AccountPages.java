@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.errata.web.Links;
 import org.errata.web.Redirect;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -24,8 +25,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.TEXT_HTML)
 public class AccountPages {
 
-  public static final String PASSWORD_PAGE = "/editor/account/password";
-  public static final String ACCOUNT_PAGE = "/editor/account";
+  public static final String PASSWORD_PAGE = Links.password();
+  public static final String ACCOUNT_PAGE = Links.account();
 
   @Inject Accounts accounts;
   @Inject Me me;
@@ -127,7 +128,7 @@ public class AccountPages {
       @RestForm String current, @RestForm String password, @RestForm String confirm) {
     try {
       accounts.changeOwnPassword(me.account(), current, password, confirm);
-      return Redirect.seeOther("/editor");
+      return Redirect.seeOther(Links.desk());
     } catch (Accounts.Refused e) {
       // Passwords are never sent back into the form.
       return Response.status(400)
@@ -199,7 +200,7 @@ public class AccountPages {
   public Response enable(@RestPath long id, @RestForm String enabled) {
     try {
       accounts.setEnabled(id, "true".equals(enabled), me.account());
-      return Redirect.seeOther("/editor/admin/accounts");
+      return Redirect.seeOther(Links.accounts());
     } catch (Accounts.Refused e) {
       return Response.status(409).entity(admin(null, e, null, null)).build();
     }
@@ -212,7 +213,7 @@ public class AccountPages {
   public Response role(@RestPath long id, @RestForm String role) {
     try {
       accounts.setAdmin(id, "admin".equals(role), me.account());
-      return Redirect.seeOther("/editor/admin/accounts");
+      return Redirect.seeOther(Links.accounts());
     } catch (Accounts.Refused e) {
       return Response.status(409).entity(admin(null, e, null, null)).build();
     }

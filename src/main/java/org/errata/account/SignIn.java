@@ -21,6 +21,7 @@ import java.util.Base64;
 import org.errata.web.ClientAddress;
 import org.errata.web.Cookies;
 import org.errata.web.Csrf;
+import org.errata.web.Links;
 import org.errata.web.Redirect;
 import org.errata.web.SiteKey;
 import org.jboss.resteasy.reactive.RestForm;
@@ -125,7 +126,7 @@ public class SignIn {
 
   /** Where to go after signing in: the page asked for, when it is on the desk. */
   static String destination(String next) {
-    return isReturnAddress(next) ? next : "/editor";
+    return isReturnAddress(next) ? next : Links.desk();
   }
 
   private static String returnAddress(String next) {

@@ -8,5 +8,9 @@ public enum Action {
   APPROVE,
   PUBLISH,
   AMEND,
-  WITHDRAW
+  WITHDRAW,
+  /** Add a comment to the revision under way, or resolve one. */
+  COMMENT,
+  /** Check the passage or a quote against its page (on a live correction: a finding beside it). */
+  CHECK
 }

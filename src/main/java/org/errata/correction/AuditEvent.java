@@ -35,7 +35,8 @@ public class AuditEvent extends PanacheEntityBase {
     AMENDED("started an amendment"),
     COMMENTED("commented"),
     COMMENT_RESOLVED("resolved a comment"),
-    WITHDRAWN("withdrew it");
+    WITHDRAWN("withdrew it"),
+    FINDING_DISMISSED("dismissed a finding");
 
     public final String description;
 

@@ -5,6 +5,7 @@ import static org.errata.correction.WorkflowRefusal.Kind.FORBIDDEN;
 import static org.errata.correction.WorkflowRefusal.Kind.INVALID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.errata.account.Account;
 import org.errata.article.Article;
 import org.errata.source.Check;
@@ -103,6 +105,11 @@ public class Correction extends PanacheEntityBase {
   @OrderBy("id")
   public List<AuditEvent> history = new ArrayList<>();
 
+  /** What checking the live correction again found (drift watch, re-checks), oldest first. */
+  @OneToMany(mappedBy = "correction", cascade = CascadeType.ALL)
+  @OrderBy("id")
+  public List<Finding> findings = new ArrayList<>();
+
   protected Correction() {}
 
   /** A new DRAFT written by {@code author}. */
@@ -181,9 +188,7 @@ public class Correction extends PanacheEntityBase {
                   + current.number
                   + " of this correction is already open ("
                   + current.status.label.toLowerCase()
-                  + "): finish it at /editor/corrections/"
-                  + id
-                  + " before starting another.");
+                  + "): finish it before starting another.");
         }
         return Optional.empty();
       case WITHDRAW:
@@ -244,6 +249,15 @@ public class Correction extends PanacheEntityBase {
         if (current.wasWrittenBy(person)) {
           return refuse(FORBIDDEN, "You edited this correction, so someone else must approve it.");
         }
+        long open = unresolvedComments().size();
+        if (open > 0) {
+          return refuse(
+              CONFLICT,
+              (open == 1 ? "1 review comment is" : open + " review comments are")
+                  + " not resolved: resolve "
+                  + (open == 1 ? "it" : "them")
+                  + " before approving.");
+        }
         return Optional.empty();
       case PUBLISH:
         if (status != Status.REVIEWED) {
@@ -259,19 +273,61 @@ public class Correction extends PanacheEntityBase {
                   + " is published.");
         }
         return Optional.empty();
+      case COMMENT:
+        if (!canComment()) {
+          return refuse(
+              CONFLICT,
+              isWithdrawn()
+                  ? "This correction is withdrawn, so its discussion is closed."
+                  : "Comments are for revisions under way; amend the correction to discuss a"
+                      + " change.");
+        }
+        return Optional.empty();
+      case CHECK:
+        if (isWithdrawn()) {
+          return refuse(CONFLICT, "A withdrawn correction is no longer checked.");
+        }
+        return Optional.empty();
       default:
         throw new IllegalArgumentException("unknown action " + action);
     }
   }
 
-  /** The actions {@code person} may take now: the only buttons a page shows them. */
-  public EnumSet<Action> actionsFor(Account person) {
-    EnumSet<Action> allowed = EnumSet.noneOf(Action.class);
+  /**
+   * Every action {@code person} may take now, each with what it still needs and why: the only
+   * actions a page shows or the API lists, and the ones the server accepts.
+   */
+  public List<Offer> offersFor(Account person) {
+    List<Offer> offers = new ArrayList<>();
     for (Action action : Action.values()) {
-      if (refusal(action, person).isEmpty()) {
-        allowed.add(action);
+      if (refusal(action, person).isPresent()) {
+        continue;
+      }
+      switch (action) {
+        case REQUEST_CHANGES -> offers.add(offer(action, Offer.Need.COMMENT, List.of()));
+        case AMEND -> offers.add(offer(action, Offer.Need.CHANGE_NOTE, List.of()));
+        case WITHDRAW -> offers.add(offer(action, Offer.Need.REASON, List.of()));
+        case APPROVE -> {
+          List<String> unverified = unverified();
+          offers.add(
+              unverified.isEmpty()
+                  ? new Offer(action, Set.of(), List.of())
+                  : offer(action, Offer.Need.OVERRIDE, unverified));
+        }
+        default -> offers.add(new Offer(action, Set.of(), List.of()));
       }
     }
+    return offers;
+  }
+
+  private static Offer offer(Action action, Offer.Need need, List<String> because) {
+    return new Offer(action, Set.of(need), List.copyOf(because));
+  }
+
+  /** The actions {@code person} may take now (see {@link #offersFor} for what each needs). */
+  public EnumSet<Action> actionsFor(Account person) {
+    EnumSet<Action> allowed = EnumSet.noneOf(Action.class);
+    offersFor(person).forEach(o -> allowed.add(o.action()));
     return allowed;
   }
 
@@ -326,25 +382,17 @@ public class Correction extends PanacheEntityBase {
     }
     plain(comment, "The comment", null);
     comments.add(ReviewComment.of(this, current.number, by, comment.strip(), null, now));
-    String seen = ContentDiff.snapshot(current.content());
+    String seen = current.content().toSnapshot();
     move(by, AuditEvent.Kind.CHANGES_REQUESTED, Status.DRAFT, comment.strip(), now);
     history.get(history.size() - 1).seenContent = seen;
   }
-
-  static final java.util.regex.Pattern FIELD =
-      java.util.regex.Pattern.compile(
-          "passage|summary|reasoning|verdict|articleUrl|source-[1-9][0-9]?");
 
   /**
    * Adds a comment to the working revision's review thread, optionally on one field or source. Not
    * a change of content, so the version stays; the history says who commented.
    */
   public ReviewComment comment(Account by, String body, String field, Instant now) {
-    if (!canComment()) {
-      throw new WorkflowRefusal(
-          CONFLICT,
-          "Comments are for revisions under way; amend the correction to discuss a change.");
-    }
+    check(Action.COMMENT, by);
     if (body == null || body.isBlank()) {
       throw new WorkflowRefusal(INVALID, "Write the comment.");
     }
@@ -353,13 +401,15 @@ public class Correction extends PanacheEntityBase {
           INVALID, "A comment can be at most " + ReviewComment.BODY_MAX + " characters.");
     }
     plain(body, "The comment", null);
-    String on = field == null || field.isBlank() ? null : field.strip();
-    if (on != null
-        && (!FIELD.matcher(on).matches()
-            || (on.startsWith("source-")
-                && Integer.parseInt(on.substring(7)) > current.sources.size()))) {
-      throw new WorkflowRefusal(
-          INVALID, "That comment is on a part this correction does not have.");
+    String on = null;
+    if (field != null && !field.isBlank()) {
+      on =
+          Field.Part.parse(field.strip(), current.sources.size())
+              .map(Field.Part::key)
+              .orElseThrow(
+                  () ->
+                      new WorkflowRefusal(
+                          INVALID, "That comment is on a part this correction does not have."));
     }
     ReviewComment comment = ReviewComment.of(this, current.number, by, body.strip(), on, now);
     comments.add(comment);
@@ -382,6 +432,7 @@ public class Correction extends PanacheEntityBase {
       throw new WorkflowRefusal(
           CONFLICT, "This revision is no longer under way, so its discussion is closed.");
     }
+    check(Action.COMMENT, by);
     if (comment == null || comment.correction != this || comment.revisionNumber != current.number) {
       throw new WorkflowRefusal(CONFLICT, "There is no such comment on the revision under way.");
     }
@@ -440,15 +491,6 @@ public class Correction extends PanacheEntityBase {
    */
   public void approve(Account by, Instant now, String override) {
     check(Action.APPROVE, by);
-    long open = unresolvedComments().size();
-    if (open > 0) {
-      throw new WorkflowRefusal(
-          CONFLICT,
-          (open == 1 ? "1 review comment is" : open + " review comments are")
-              + " not resolved: resolve "
-              + (open == 1 ? "it" : "them")
-              + " before approving.");
-    }
     List<String> unverified = unverified();
     String reason = override == null || override.isBlank() ? null : override.strip();
     if (!unverified.isEmpty() && reason == null) {
@@ -500,11 +542,62 @@ public class Correction extends PanacheEntityBase {
   }
 
   /**
-   * Records what checking the passage found. Not a change of content or state, so the version stays
-   * as it is and nobody's open form goes stale; the history still says who checked.
+   * Records what checking {@code target} against a page found. While a revision is under way the
+   * check is written beside its words (not a change of content or state, so the version stays and
+   * nobody's open form goes stale). On a live correction with nothing under way it is kept as a
+   * {@link Finding} beside it, and what readers see does not change. The history says who checked.
    */
-  public void recordPassageCheck(Check check, Account by, Instant now, String how) {
-    current.passageCheck = check;
+  public void recordCheck(CheckTarget target, Check check, Account by, Instant now, String how) {
+    check(Action.CHECK, by);
+    if (!target.isPassage()
+        && (target.sourceIndex() < 0 || target.sourceIndex() >= current.sources.size())) {
+      throw new WorkflowRefusal(
+          INVALID, "This correction has no " + target.label().toLowerCase() + ".");
+    }
+    String result = check.statusOrUnchecked().label().toLowerCase();
+    if (current.status == Status.PUBLISHED) {
+      Check published =
+          target.isPassage()
+              ? current.passageCheck()
+              : current.sources.get(target.sourceIndex()).check();
+      Finding finding =
+          Finding.of(
+              this,
+              Finding.Origin.RECHECK,
+              target,
+              words(current, target),
+              published.snapshotId,
+              now);
+      finding.newSnapshotId = check.snapshotId;
+      finding.newStatus = check.statusOrUnchecked();
+      finding.newScore = check.score;
+      finding.foundBy = by;
+      findings.add(finding);
+      history.add(
+          AuditEvent.of(
+              this,
+              current.number,
+              by,
+              AuditEvent.Kind.CHECKED,
+              status(),
+              status(),
+              target.label()
+                  + ", as published: "
+                  + result
+                  + " ("
+                  + how
+                  + "). Readers' page unchanged.",
+              now));
+      return;
+    }
+    if (target.isPassage()) {
+      current.passageCheck = check;
+    } else {
+      QuotedSource source = current.sources.get(target.sourceIndex());
+      source.quoteCheck = check;
+      // Element collections are rewritten as a whole when one element changes; replace it.
+      current.sources.set(target.sourceIndex(), source);
+    }
     history.add(
         AuditEvent.of(
             this,
@@ -513,31 +606,85 @@ public class Correction extends PanacheEntityBase {
             AuditEvent.Kind.CHECKED,
             status(),
             status(),
-            "Passage: " + check.statusOrUnchecked().label().toLowerCase() + " (" + how + ").",
+            target.label() + ": " + result + " (" + how + ").",
             now));
   }
 
-  /** Records what checking quote {@code index} found; see {@link #recordPassageCheck}. */
-  public void recordQuoteCheck(int index, Check check, Account by, Instant now, String how) {
-    QuotedSource source = current.sources.get(index);
-    source.quoteCheck = check;
-    // Element collections are rewritten as a whole when one element changes; replace it.
-    current.sources.set(index, source);
+  /** The words {@code target} names in revision {@code r}. */
+  public static String words(Revision r, CheckTarget target) {
+    return target.isPassage() ? r.passage : r.sources.get(target.sourceIndex()).quote;
+  }
+
+  /**
+   * The drift watch found a published passage or quote no longer on its page (or the page gone): a
+   * finding beside the live correction, unless one is already open for the same words.
+   *
+   * @return the finding, or null when there was nothing to record
+   */
+  public Finding flagDrift(
+      CheckTarget target,
+      CheckStatus found,
+      Double score,
+      Long snapshotId,
+      String failure,
+      Instant now) {
+    if (!isLive() || hasOpenFinding(target)) {
+      return null;
+    }
+    Check published =
+        target.isPassage()
+            ? this.published.passageCheck()
+            : this.published.sources.get(target.sourceIndex()).check();
+    Finding finding =
+        Finding.of(
+            this,
+            Finding.Origin.DRIFT,
+            target,
+            words(this.published, target),
+            published.snapshotId,
+            now);
+    finding.newStatus = found;
+    finding.newScore = score;
+    finding.newSnapshotId = snapshotId;
+    finding.failure = failure;
+    findings.add(finding);
+    return finding;
+  }
+
+  private boolean hasOpenFinding(CheckTarget target) {
+    return findings.stream().anyMatch(f -> f.isOpen() && f.target().equals(target));
+  }
+
+  /** An editor looked at a finding and dealt with it (or found it harmless). */
+  public void dismissFinding(Finding finding, Account by, Instant now) {
+    if (finding == null || finding.correction != this) {
+      throw new WorkflowRefusal(CONFLICT, "This correction has no such finding.");
+    }
+    if (finding.resolvedAt != null) {
+      throw new WorkflowRefusal(
+          CONFLICT,
+          "This finding was already dismissed by "
+              + finding.resolvedBy.username
+              + "; nothing was changed.");
+    }
+    if (!finding.isOpen()) {
+      throw new WorkflowRefusal(CONFLICT, "This finding needs nothing: the words were found.");
+    }
+    finding.resolvedAt = now;
+    finding.resolvedBy = by;
     history.add(
         AuditEvent.of(
             this,
             current.number,
             by,
-            AuditEvent.Kind.CHECKED,
+            AuditEvent.Kind.FINDING_DISMISSED,
             status(),
             status(),
-            "Source "
-                + (index + 1)
-                + ": "
-                + check.statusOrUnchecked().label().toLowerCase()
-                + " ("
-                + how
-                + ").",
+            "Dismissed: "
+                + finding.describe()
+                + " "
+                + finding.newStatus.label().toLowerCase()
+                + ".",
             now));
   }
 
@@ -678,9 +825,9 @@ public class Correction extends PanacheEntityBase {
   // ---- finders ----
 
   /** Newest first, optionally for one article and one status, {@code limit} before an id. */
-  public static List<Correction> page(String articleKey, Status status, Long before, int limit) {
+  public static Slice<Correction> page(String articleKey, Status status, Long before, int limit) {
     StringBuilder q = new StringBuilder("select c from Correction c join c.current r where 1 = 1");
-    io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+    Parameters params = new Parameters();
     if (articleKey != null) {
       q.append(" and c.article.urlKey = :key");
       params.and("key", articleKey);
@@ -696,7 +843,8 @@ public class Correction extends PanacheEntityBase {
       params.and("before", before);
     }
     q.append(" order by c.id desc");
-    return find(q.toString(), params).page(0, limit).list();
+    List<Correction> found = find(q.toString(), params).page(0, limit + 1).list();
+    return Slice.of(found, limit, c -> String.valueOf(c.id));
   }
 
   /** Drafts {@code editor} wrote or edited, most recently changed first. */
@@ -737,11 +885,25 @@ public class Correction extends PanacheEntityBase {
         .list();
   }
 
-  /** What readers see, newest publication first. */
-  public static List<Correction> recentlyPublished(int limit) {
-    return find("select c from Correction c join c.published p order by p.publishedAt desc, c.id desc")
-        .page(0, limit)
-        .list();
+  /**
+   * What readers see on the front page: live corrections (withdrawn ones left out in the query, so
+   * a page is always full), newest first publication first, {@code limit} after the cursor {@code
+   * after} ("epochMillis:id" of the last one shown), by keyset.
+   */
+  public static Slice<Correction> live(String after, int limit) {
+    StringBuilder q =
+        new StringBuilder(
+            "select c from Correction c join c.published p where c.withdrawnAt is null");
+    Parameters params = new Parameters();
+    if (after != null && after.matches("\\d{1,19}:\\d{1,19}")) {
+      String[] parts = after.split(":");
+      q.append(" and (p.publishedAt < :at or (p.publishedAt = :at and c.id < :id))");
+      params.and("at", Instant.ofEpochMilli(Long.parseLong(parts[0])));
+      params.and("id", Long.parseLong(parts[1]));
+    }
+    q.append(" order by p.publishedAt desc, c.id desc");
+    List<Correction> found = find(q.toString(), params).page(0, limit + 1).list();
+    return Slice.of(found, limit, c -> c.published.publishedAt.toEpochMilli() + ":" + c.id);
   }
 
   /** Every published correction of one article, newest publication first. */

@@ -1,5 +1,8 @@
 package org.errata.correction;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -117,6 +120,56 @@ public class CorrectionContent {
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+  }
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /** The words of a version, as stored to compare with later. */
+  private record Seen(
+      String articleUrl,
+      String passage,
+      String summary,
+      String reasoning,
+      String verdict,
+      List<SeenSource> sources) {}
+
+  private record SeenSource(String title, String publisher, String url, String quote) {}
+
+  /** These words as text to keep (what a reviewer saw when requesting changes). */
+  public String toSnapshot() {
+    try {
+      return JSON.writeValueAsString(
+          new Seen(
+              articleUrl,
+              passage,
+              summary,
+              reasoning,
+              verdict,
+              sources.stream()
+                  .map(s -> new SeenSource(s.title, s.publisher, s.url, s.quote))
+                  .toList()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The words kept by {@link #toSnapshot}. */
+  public static CorrectionContent fromSnapshot(String json) {
+    try {
+      Seen seen = JSON.readValue(json, Seen.class);
+      return new CorrectionContent(
+          seen.articleUrl(),
+          seen.passage(),
+          seen.summary(),
+          seen.reasoning(),
+          seen.verdict(),
+          seen.sources().stream()
+              .map(s -> new QuotedSource(s.title(), s.publisher(), s.url(), s.quote()))
+              .toList());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 

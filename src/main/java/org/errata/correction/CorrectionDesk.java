@@ -1,6 +1,7 @@
 package org.errata.correction;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -13,6 +14,12 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import org.errata.account.Account;
 import org.errata.article.Article;
+import org.errata.article.ArticleAlias;
+import org.errata.source.Check;
+import org.errata.source.CheckStatus;
+import org.errata.source.QuotedSource;
+import org.errata.source.Snapshot;
+import org.errata.web.TemplateExtensions;
 
 /**
  * The door to the correction workflow for HTML pages and the JSON API alike: loads the correction,
@@ -24,8 +31,36 @@ import org.errata.article.Article;
 public class CorrectionDesk {
 
   @Inject Validator validator;
-  @Inject Verification verification;
-  @Inject MailNotices mail;
+  @Inject Event<Recorded> recorded;
+  @Inject Event<WordsChanged> wordsChanged;
+
+  /**
+   * Fired inside the transaction of every change with the history lines it wrote; the e-mail
+   * notices listen (and send only once it commits).
+   */
+  public record Recorded(List<AuditEvent> events) {}
+
+  /**
+   * Fired inside the transaction of an edit: words whose checks were marked pending may be matched
+   * again against the page text already stored for them (evidence does).
+   */
+  public record WordsChanged(Correction correction, Account by) {}
+
+  /** What to check, read in one short transaction before any page is fetched. */
+  public record Subject(CheckTarget target, String words, String url, Check before) {}
+
+  /** What checking one target found: the page text to keep and the check, to record together. */
+  public record Checked(
+      CheckTarget target, Snapshot snapshot, Check check, String how, List<String> aliases) {}
+
+  /** What the drift watch found on one published passage or quote's page. */
+  public record Drifted(
+      long correctionId,
+      CheckTarget target,
+      Snapshot snapshot,
+      CheckStatus found,
+      Double score,
+      String failure) {}
 
   /** No such correction (or none the caller may see). */
   public static class NotFound extends RuntimeException {
@@ -69,7 +104,7 @@ public class CorrectionDesk {
     for (ConstraintViolation<CorrectionContent> v : violations) {
       problems.add(new Problem(v.getPropertyPath().toString(), v.getMessage()));
     }
-    problems.sort(Comparator.comparingInt(p -> FieldOrder.rank(p.field())));
+    problems.sort(Comparator.comparingInt(p -> Field.formOrder(p.field())));
     return problems;
   }
 
@@ -80,7 +115,116 @@ public class CorrectionDesk {
     Correction correction =
         Correction.propose(Article.findOrCreate(content.articleUrl, now), content, by, now);
     correction.persist();
-    return flushed(correction);
+    flushed(correction);
+    noticed(correction, 0);
+    return correction;
+  }
+
+  /**
+   * Drafts from an imported report, all in this one transaction or none: each is checked as a
+   * proposal is, and its history says where it came from.
+   */
+  @Transactional
+  public List<Correction> importDrafts(List<CorrectionContent> drafts, Account by, String note) {
+    List<CorrectionContent> contents = drafts.stream().map(this::valid).toList();
+    Instant now = Instant.now();
+    List<Correction> created = new ArrayList<>();
+    for (CorrectionContent content : contents) {
+      Correction correction =
+          Correction.imported(
+              Article.findOrCreate(content.articleUrl, now), content, by, now, note);
+      correction.persist();
+      created.add(correction);
+    }
+    Correction.flush();
+    return created;
+  }
+
+  /** What checking correction {@code id} would look at, once the rule allows {@code by} to. */
+  @Transactional
+  public List<Subject> checkSubjects(long id, Account by) {
+    Correction c = find(id);
+    c.refusal(Action.CHECK, by)
+        .ifPresent(
+            r -> {
+              throw r;
+            });
+    Revision r = c.current;
+    List<Subject> subjects = new ArrayList<>();
+    subjects.add(
+        new Subject(
+            CheckTarget.PASSAGE,
+            r.passage,
+            TemplateExtensions.href(c.articleUrl),
+            r.passageCheck().copy()));
+    for (int i = 0; i < r.sources.size(); i++) {
+      QuotedSource s = r.sources.get(i);
+      subjects.add(new Subject(CheckTarget.source(i), s.quote, s.url, s.check().copy()));
+    }
+    return subjects;
+  }
+
+  /** Records what checking found, every target in this one transaction, with its page text. */
+  @Transactional
+  public Correction recordChecks(long id, List<Checked> results, Account by) {
+    Correction c = find(id);
+    int before = c.history.size();
+    Instant now = Instant.now();
+    for (Checked result : results) {
+      if (result.snapshot().id == null) {
+        result.snapshot().persist();
+        Snapshot.flush();
+      }
+      result.check().snapshotId = result.snapshot().id;
+      c.recordCheck(result.target(), result.check(), by, now, result.how());
+      for (String alias : result.aliases()) {
+        ArticleAlias.add(c.article, alias);
+      }
+    }
+    flushed(c);
+    noticed(c, before);
+    return c;
+  }
+
+  /** Records what the drift watch found, in one transaction; returns how many findings it made. */
+  @Transactional
+  public int recordDrift(List<Drifted> found) {
+    int made = 0;
+    Instant now = Instant.now();
+    for (Drifted d : found) {
+      Correction c = Correction.findById(d.correctionId());
+      if (c == null) {
+        continue;
+      }
+      if (d.snapshot() != null) {
+        d.snapshot().persist();
+        Snapshot.flush();
+      }
+      Finding f =
+          c.flagDrift(
+              d.target(),
+              d.found(),
+              d.score(),
+              d.snapshot() == null ? null : d.snapshot().id,
+              d.failure(),
+              now);
+      if (f != null) {
+        made++;
+      }
+    }
+    Correction.flush();
+    return made;
+  }
+
+  /** An editor dismisses a finding of correction {@code id}. */
+  @Transactional
+  public Correction dismissFinding(long id, long findingId, Account by) {
+    Correction c = find(id);
+    int before = c.history.size();
+    c.dismissFinding(Finding.findById(findingId), by, Instant.now());
+    flushed(c);
+    noticed(c, before);
+    return c;
   }
 
   @Transactional
@@ -88,9 +232,12 @@ public class CorrectionDesk {
     Correction correction = load(id, required(readVersion));
     CorrectionContent content = valid(input);
     Instant now = Instant.now();
+    int before = correction.history.size();
     correction.edit(Article.findOrCreate(content.articleUrl, now), content, by, now);
-    verification.refresh(correction, by);
-    return flushed(correction);
+    wordsChanged.fire(new WordsChanged(correction, by));
+    flushed(correction);
+    noticed(correction, before);
+    return correction;
   }
 
   /**
@@ -106,10 +253,13 @@ public class CorrectionDesk {
     Correction correction = load(id, required(readVersion));
     CorrectionContent content = valid(input);
     Instant now = Instant.now();
+    int before = correction.history.size();
     correction.amend(changeNote, by, now);
     correction.edit(Article.findOrCreate(content.articleUrl, now), content, by, now);
-    verification.refresh(correction, by);
-    return flushed(correction);
+    wordsChanged.fire(new WordsChanged(correction, by));
+    flushed(correction);
+    noticed(correction, before);
+    return correction;
   }
 
   private static long required(Long readVersion) {
@@ -146,7 +296,10 @@ public class CorrectionDesk {
   @Transactional
   public void resolveComment(long id, long commentId, Account by) {
     Correction c = find(id);
+    int before = c.history.size();
     c.resolveComment(ReviewComment.findById(commentId), by, Instant.now());
+    flushed(c);
+    noticed(c, before);
   }
 
   @Transactional
@@ -188,10 +341,12 @@ public class CorrectionDesk {
     return correction;
   }
 
-  /** Hands the events recorded since {@code before} to the e-mail notices. */
+  /** Tells whoever listens (the e-mail notices) about the events recorded since {@code before}. */
   private void noticed(Correction correction, int before) {
     List<AuditEvent> history = correction.history;
-    mail.recorded(List.copyOf(history.subList(before, history.size())));
+    if (history.size() > before) {
+      recorded.fire(new Recorded(List.copyOf(history.subList(before, history.size()))));
+    }
   }
 
   private Correction load(long id, Long readVersion) {
@@ -215,30 +370,5 @@ public class CorrectionDesk {
       throw new InvalidContent(problems);
     }
     return content;
-  }
-
-  /** Problems are listed in the order the fields appear on the form. */
-  static final class FieldOrder {
-    private static final List<String> FIELDS =
-        List.of("articleUrl", "passage", "summary", "reasoning", "verdict", "sources");
-
-    static int rank(String field) {
-      for (int i = 0; i < FIELDS.size(); i++) {
-        if (field.startsWith(FIELDS.get(i))) {
-          int base = i * 100_000;
-          int open = field.indexOf('[');
-          if (open >= 0) {
-            int close = field.indexOf(']', open);
-            try {
-              base += 1 + Integer.parseInt(field.substring(open + 1, close)) * 10;
-            } catch (RuntimeException e) {
-              // not an index: keep the field's own rank
-            }
-          }
-          return base;
-        }
-      }
-      return Integer.MAX_VALUE;
-    }
   }
 }

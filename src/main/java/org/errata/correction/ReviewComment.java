@@ -72,12 +72,8 @@ public class ReviewComment extends PanacheEntityBase {
 
   /** "on the summary", "on source 2", or "" for the whole correction. */
   public String where() {
-    if (field == null) {
-      return "";
-    }
-    if (field.startsWith("source-")) {
-      return "on source " + field.substring(7);
-    }
-    return "on the " + (field.equals("articleUrl") ? "article address" : field);
+    return field == null
+        ? ""
+        : Field.Part.parse(field, Integer.MAX_VALUE).map(Field.Part::where).orElse("");
   }
 }

@@ -8,11 +8,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import org.errata.api.CorrectionJson;
 import org.errata.article.Article;
 import org.errata.article.ArticleUrl;
 import org.errata.correction.Correction;
-import org.errata.correction.CorrectionJson;
 import org.errata.correction.Revision;
+import org.errata.web.Links;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -58,7 +59,7 @@ public class PublicApi {
           r.reasoning,
           r.verdict,
           r.sources.stream().map(CorrectionJson.SourceJson::of).toList(),
-          "/corrections/" + c.id,
+          Links.published(c.id),
           c.firstPublishedAt(),
           CorrectionJson.CheckJson.of(r.passageCheck()),
           c.updatedAtForReaders(),

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.errata.article.ArticleUrl;
 import org.errata.correction.Correction;
-import org.errata.correction.CorrectionView;
+import org.errata.correction.Slice;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -25,7 +25,7 @@ public class PublicPages {
 
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance home(List<CorrectionView> recent);
+    static native TemplateInstance home(List<CorrectionView> recent, String older);
 
     static native TemplateInstance article(
         String url,
@@ -37,13 +37,13 @@ public class PublicPages {
     static native TemplateInstance correction(CorrectionView correction);
   }
 
+  /** Live corrections, newest first, a full page at a time; {@code after}: the older ones. */
   @GET
-  public TemplateInstance home() {
+  public TemplateInstance home(@RestQuery String after) {
+    Slice<Correction> page = Correction.live(after, RECENT);
     return Templates.home(
-        Correction.recentlyPublished(RECENT).stream()
-            .filter(Correction::isLive)
-            .map(CorrectionView::published)
-            .toList());
+        page.items().stream().map(CorrectionView::published).toList(),
+        page.next() == null ? null : "/?after=" + page.next());
   }
 
   @GET

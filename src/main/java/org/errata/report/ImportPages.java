@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.errata.account.Account;
 import org.errata.account.Me;
 import org.errata.correction.Correction;
+import org.errata.web.Links;
 import org.errata.web.Redirect;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -77,7 +78,7 @@ public class ImportPages {
         created = reports.importText(shown, me.account());
       }
       String ids = created.stream().map(c -> c.id.toString()).collect(Collectors.joining(","));
-      return Redirect.seeOther("/editor/reports/imported?ids=" + ids);
+      return Redirect.seeOther(Links.importedReport(ids));
     } catch (ReportFormatException e) {
       return Response.status(422)
           .entity(Templates.form(new Form(shown, e.sentence(), e.line, excerpt(shown, e.line))))

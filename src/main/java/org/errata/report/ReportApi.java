@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.errata.account.Account;
 import org.errata.account.Me;
-import org.errata.correction.CorrectionJson;
+import org.errata.api.CorrectionJson;
 
 /** {@code POST /api/reports}: a plain-text report in, its corrections out as drafts. */
 @Path("/api/reports")
@@ -32,7 +32,7 @@ public class ReportApi {
   public Response importReport(byte[] body) {
     List<CorrectionJson> created =
         reports.importBytes(body == null ? new byte[0] : body, me.account()).stream()
-            .map(CorrectionJson::of)
+            .map(c -> CorrectionJson.of(c, me.account()))
             .toList();
     return Response.status(Response.Status.CREATED).entity(new Imported(created)).build();
   }

@@ -15,10 +15,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.errata.account.Account;
-import org.errata.article.Article;
 import org.errata.correction.Correction;
 import org.errata.correction.CorrectionContent;
 import org.errata.correction.CorrectionDesk;
+import org.errata.correction.Field;
 import org.errata.source.QuotedSource;
 
 /**
@@ -74,25 +74,19 @@ public class ReportImport {
       }
       drafts.add(content);
     }
-    Instant now = Instant.now();
-    Article article = Article.findOrCreate(report.articleUrl(), now);
     String note =
         "Imported from a fact-check report about "
             + report.articleUrl()
             + " on "
-            + now.truncatedTo(ChronoUnit.SECONDS)
+            + Instant.now().truncatedTo(ChronoUnit.SECONDS)
             + ".";
-    List<Correction> created = new ArrayList<>();
-    for (CorrectionContent content : drafts) {
-      Correction correction = Correction.imported(article, content, by, now, note);
-      correction.persist();
-      created.add(correction);
-    }
-    Correction.flush();
-    return created;
+    return desk.importDrafts(drafts, by, note);
   }
 
-  static CorrectionContent content(String articleUrl, Report.Item item) {
+  /**
+   * The one mapping from a report's correction to what an editor writes (import and demo alike).
+   */
+  public static CorrectionContent content(String articleUrl, Report.Item item) {
     List<QuotedSource> sources =
         item.sources().stream()
             .map(s -> new QuotedSource(s.title(), s.publisher(), null, s.quote()))
@@ -106,23 +100,24 @@ public class ReportImport {
   private static ReportFormatException atLine(
       ReportParser.Parsed parsed, int index, CorrectionDesk.Problem problem) {
     ReportParser.Positions at = parsed.positions().get(index);
-    String field = problem.field();
-    int line;
-    if (field.startsWith("articleUrl")) {
-      line = parsed.urlLine();
-    } else if (field.startsWith("passage")) {
-      line = at.claim();
-    } else if (field.startsWith("summary")) {
-      line = at.summary();
-    } else if (field.startsWith("reasoning")) {
-      line = at.reasoning();
-    } else if (field.startsWith("sources[")) {
-      int source = Integer.parseInt(field.substring(8, field.indexOf(']')));
-      line = field.endsWith("quote") ? at.quotes().get(source) : at.headings().get(source);
-    } else {
-      line = at.claim();
-    }
-    String where = field.startsWith("articleUrl") ? "" : "correction " + (index + 1) + ": ";
+    String path = problem.field();
+    Field field = Field.ofPath(path).orElse(Field.PASSAGE);
+    int line =
+        switch (field) {
+          case ARTICLE_URL -> parsed.urlLine();
+          case SUMMARY -> at.summary();
+          case REASONING -> at.reasoning();
+          case SOURCES -> {
+            int open = path.indexOf('[');
+            if (open < 0) {
+              yield at.claim();
+            }
+            int source = Integer.parseInt(path.substring(open + 1, path.indexOf(']')));
+            yield path.endsWith("quote") ? at.quotes().get(source) : at.headings().get(source);
+          }
+          default -> at.claim();
+        };
+    String where = field == Field.ARTICLE_URL ? "" : "correction " + (index + 1) + ": ";
     return new ReportFormatException(line, where + problem.message());
   }
 

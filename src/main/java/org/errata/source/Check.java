@@ -55,18 +55,29 @@ public class Check {
     return c;
   }
 
-  /** The result of matching against snapshot {@code snapshotId}. */
-  public static Check of(TextMatcher.Match match, Long snapshotId, Instant now) {
+  /**
+   * What matching against snapshot {@code snapshotId} found at {@code now}; where it was found
+   * (start, end, and the words around it) only when it was found.
+   */
+  public static Check result(
+      CheckStatus status,
+      Double score,
+      Integer start,
+      Integer end,
+      String prefix,
+      String suffix,
+      Long snapshotId,
+      Instant now) {
     Check c = new Check();
-    c.status = match.status();
-    c.score = match.score();
+    c.status = status;
+    c.score = score;
     c.checkedAt = now;
     c.snapshotId = snapshotId;
-    if (match.found()) {
-      c.prefix = match.prefix();
-      c.suffix = match.suffix();
-      c.matchStart = match.start();
-      c.matchEnd = match.end();
+    if (status.found()) {
+      c.prefix = prefix;
+      c.suffix = suffix;
+      c.matchStart = start;
+      c.matchEnd = end;
     }
     return c;
   }

@@ -12,7 +12,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -59,24 +63,43 @@ public class Snapshot extends PanacheEntityBase {
 
   protected Snapshot() {}
 
+  /** Text an editor pasted. */
   public static Snapshot pasted(String text, Instant now) {
     Snapshot s = new Snapshot();
     s.kind = Kind.PASTED;
     s.pageText = text;
-    s.sha256 = PageFetcher.sha256(text);
+    s.sha256 = sha256(text);
     s.takenAt = now;
     return s;
   }
 
-  public static Snapshot fetched(PageFetcher.Fetched page) {
+  /** A page Errata fetched itself: where it asked, where it ended up, the answer and the text. */
+  public static Snapshot fetched(
+      String requestedUrl, String finalUrl, int httpStatus, Instant fetchedAt, String text) {
     Snapshot s = new Snapshot();
     s.kind = Kind.FETCHED;
-    s.requestedUrl = page.requestedUrl();
-    s.finalUrl = page.finalUrl();
-    s.httpStatus = page.status();
-    s.pageText = page.text();
-    s.sha256 = page.sha256();
-    s.takenAt = page.fetchedAt();
+    s.requestedUrl = requestedUrl;
+    s.finalUrl = finalUrl;
+    s.httpStatus = httpStatus;
+    s.pageText = text;
+    s.sha256 = sha256(text);
+    s.takenAt = fetchedAt;
     return s;
+  }
+
+  /** Whether Errata fetched this page itself (rather than an editor pasting its text). */
+  public boolean isFetched() {
+    return kind == Kind.FETCHED;
+  }
+
+  /** The SHA-256 of the text, in hex: the snapshot's fingerprint. */
+  public static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

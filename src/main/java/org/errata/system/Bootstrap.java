@@ -9,19 +9,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.errata.account.Account;
 import org.errata.account.Accounts;
-import org.errata.article.Article;
 import org.errata.correction.Correction;
-import org.errata.correction.CorrectionContent;
+import org.errata.correction.CorrectionDesk;
 import org.errata.report.Report;
+import org.errata.report.ReportImport;
 import org.errata.report.ReportParser;
-import org.errata.source.QuotedSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,6 +34,7 @@ public class Bootstrap {
   static final String SEED = "seed/fact-check-report.txt";
 
   @Inject Accounts accounts;
+  @Inject CorrectionDesk desk;
 
   @ConfigProperty(name = "errata.demo", defaultValue = "false")
   boolean demo;
@@ -66,26 +65,17 @@ public class Bootstrap {
       return;
     }
     Report report = ReportParser.parse(readSeed());
-    Instant now = Instant.now();
-    Article article = Article.findOrCreate(report.articleUrl(), now);
     for (Report.Item item : report.corrections()) {
-      List<QuotedSource> sources =
-          item.sources().stream()
-              .map(s -> new QuotedSource(s.title(), s.publisher(), null, s.quote()))
-              .toList();
-      CorrectionContent content =
-          new CorrectionContent(
-              report.articleUrl(), item.claim(), item.summary(), item.reasoning(), null, sources);
-      // The seed goes through the same four-eyes workflow as everything else.
-      Correction correction = Correction.propose(article, content, ada, now);
-      correction.submit(ada, now);
-      correction.approve(
+      // The seed goes through the desk and the same four-eyes workflow as everything else.
+      long id = desk.propose(ReportImport.content(report.articleUrl(), item), ada).id;
+      desk.submit(id, null, ada);
+      desk.approve(
+          id,
+          null,
           grace,
-          now,
           "Seeded from the canonical example report, whose sources were checked by hand; the"
               + " report gives no page addresses to check against.");
-      correction.publish(grace, now);
-      correction.persist();
+      desk.publish(id, null, grace);
     }
     LOG.info("Demo data: accounts ada, grace (editors) and admin, password errata-demo.");
   }

@@ -12,10 +12,10 @@ import java.util.EnumSet;
 import java.util.List;
 import org.errata.account.Account;
 import org.errata.article.Article;
+import org.errata.evidence.TextMatcher;
 import org.errata.source.Check;
 import org.errata.source.CheckStatus;
 import org.errata.source.QuotedSource;
-import org.errata.source.TextMatcher;
 import org.junit.jupiter.api.Test;
 
 /** The workflow rules of BRIEF.md, one behaviour per test, without a database. */
@@ -47,7 +47,7 @@ class CorrectionWorkflowTest {
   /** As if every quote had been found on its page (checking itself is tested elsewhere). */
   static void verifyQuotes(Correction c) {
     for (QuotedSource s : c.current.sources) {
-      s.quoteCheck = Check.of(TextMatcher.find(s.quote, "Page: " + s.quote), 1L, T0);
+      s.quoteCheck = TextMatcher.find(s.quote, "Page: " + s.quote).toCheck(1L, T0);
     }
   }
 
@@ -227,16 +227,24 @@ class CorrectionWorkflowTest {
   @Test
   void theActionsOfferedAreExactlyTheOnesTheRulesAllow() {
     Correction c = draftByAda();
-    assertEquals(EnumSet.of(Action.EDIT, Action.SUBMIT), c.actionsFor(ada));
+    assertEquals(
+        EnumSet.of(Action.EDIT, Action.SUBMIT, Action.COMMENT, Action.CHECK), c.actionsFor(ada));
     c.submit(ada, T0);
-    assertEquals(EnumSet.noneOf(Action.class), c.actionsFor(ada));
-    assertEquals(EnumSet.of(Action.APPROVE, Action.REQUEST_CHANGES), c.actionsFor(grace));
+    assertEquals(EnumSet.of(Action.COMMENT, Action.CHECK), c.actionsFor(ada));
+    assertEquals(
+        EnumSet.of(Action.APPROVE, Action.REQUEST_CHANGES, Action.COMMENT, Action.CHECK),
+        c.actionsFor(grace));
     c.approve(grace, T0);
-    assertEquals(EnumSet.of(Action.EDIT, Action.PUBLISH), c.actionsFor(ada));
-    assertEquals(EnumSet.of(Action.EDIT, Action.PUBLISH), c.actionsFor(grace));
+    assertEquals(
+        EnumSet.of(Action.EDIT, Action.PUBLISH, Action.COMMENT, Action.CHECK), c.actionsFor(ada));
+    assertEquals(
+        EnumSet.of(Action.EDIT, Action.PUBLISH, Action.COMMENT, Action.CHECK), c.actionsFor(grace));
     c.publish(grace, T0);
-    assertEquals(EnumSet.of(Action.AMEND, Action.WITHDRAW), c.actionsFor(linus));
-    assertEquals(EnumSet.of(Action.AMEND), c.actionsFor(grace), "the publisher may not withdraw");
+    assertEquals(EnumSet.of(Action.AMEND, Action.WITHDRAW, Action.CHECK), c.actionsFor(linus));
+    assertEquals(
+        EnumSet.of(Action.AMEND, Action.CHECK),
+        c.actionsFor(grace),
+        "the publisher may not withdraw");
   }
 
   @Test
@@ -301,7 +309,7 @@ class CorrectionWorkflowTest {
   void approvingWhileAQuoteWasNotFoundIsRefusedWithoutAnOverride() {
     Correction c = inReview();
     c.current.sources.get(0).quoteCheck =
-        Check.of(TextMatcher.find("It says otherwise.", "Something else entirely here."), 1L, T0);
+        TextMatcher.find("It says otherwise.", "Something else entirely here.").toCheck(1L, T0);
     assertEquals(CheckStatus.NOT_FOUND, c.current.sources.get(0).check().status);
     WorkflowRefusal refusal =
         refused(WorkflowRefusal.Kind.CONFLICT, () -> c.approve(grace, T0, "  "));
@@ -336,7 +344,7 @@ class CorrectionWorkflowTest {
     assertEquals(CheckStatus.UNCHECKED, c.current.passageCheck().statusOrUnchecked());
     assertTrue(c.unverified().isEmpty(), "an unchecked passage is shown, not blocking");
     c.current.passageCheck =
-        Check.of(TextMatcher.find("The passage", "A wholly unrelated article text."), 2L, T0);
+        TextMatcher.find("The passage", "A wholly unrelated article text.").toCheck(2L, T0);
     assertEquals(List.of("The passage was not found in the article's text."), c.unverified());
     refused(WorkflowRefusal.Kind.CONFLICT, () -> c.approve(grace, T0));
   }
