@@ -1,5 +1,6 @@
 package org.errata.account;
 
+import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -222,7 +223,7 @@ public class AccountPages {
   private TemplateInstance admin(
       String notice, Accounts.Refused error, String typedUsername, String typedEmail) {
     List<Row> rows =
-        Account.<Account>listAll(io.quarkus.panache.common.Sort.by("username")).stream()
+        Account.<Account>listAll(Sort.by("username")).stream()
             .map(
                 a ->
                     new Row(

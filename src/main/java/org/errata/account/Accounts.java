@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -145,7 +146,7 @@ public class Accounts {
    * kept track of it are checked once (a bcrypt comparison each) and marked.
    */
   @Transactional
-  public java.util.List<String> withDemoPassword() {
+  public List<String> withDemoPassword() {
     for (Account a : Account.<Account>list("demoPasswordChecked = false")) {
       a.demoPassword = BcryptUtil.matches(DEMO_PASSWORD, a.passwordHash);
       a.demoPasswordChecked = true;

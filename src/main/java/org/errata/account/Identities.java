@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import org.errata.web.ClientAddress;
 import org.errata.web.Csrf;
 
@@ -37,7 +38,7 @@ public final class Identities {
     QuarkusSecurityIdentity.Builder b =
         QuarkusSecurityIdentity.builder()
             .setPrincipal(new QuarkusPrincipal(account.username))
-            .addRoles(new java.util.HashSet<>(Arrays.asList(account.roles.split(","))))
+            .addRoles(new HashSet<>(Arrays.asList(account.roles.split(","))))
             .addAttribute(MUST_CHANGE_PASSWORD, account.mustChangePassword);
     if (sessionId != null) {
       b.addAttribute(Csrf.SESSION_ATTRIBUTE, sessionId);

@@ -1,6 +1,5 @@
 package org.errata.activity;
 
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.errata.account.Account;
 import org.errata.correction.AuditEvent;
+import org.errata.correction.Slice;
 import org.errata.correction.Status;
 import org.errata.web.Links;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -70,49 +70,42 @@ public class ActivityPages {
       @RestQuery String to,
       @RestQuery Long before) {
     List<String> actions = Arrays.stream(AuditEvent.Kind.values()).map(Enum::name).toList();
-    StringBuilder q = new StringBuilder("from AuditEvent e where 1 = 1");
-    Parameters p = new Parameters();
     String error = null;
+    Long actorId = null;
     if (editor != null && !editor.isBlank()) {
       // By id, so the (actor_id, id) index serves the page.
       Account who = Account.findByUsername(editor.strip()).orElse(null);
       if (who == null) {
         error = "There is no editor named " + editor.strip() + ".";
       } else {
-        q.append(" and e.actor.id = :actor");
-        p.and("actor", who.id);
+        actorId = who.id;
       }
     }
+    AuditEvent.Kind kind = null;
     if (action != null && !action.isBlank()) {
       if (actions.contains(action)) {
-        q.append(" and e.action = :action");
-        p.and("action", AuditEvent.Kind.valueOf(action));
+        kind = AuditEvent.Kind.valueOf(action);
       } else {
         error = "Unknown action " + action + ".";
       }
     }
+    Instant since = null;
+    Instant until = null;
     try {
       if (from != null && !from.isBlank()) {
-        q.append(" and e.at >= :from");
-        p.and("from", LocalDate.parse(from.strip()).atStartOfDay().toInstant(ZoneOffset.UTC));
+        since = LocalDate.parse(from.strip()).atStartOfDay().toInstant(ZoneOffset.UTC);
       }
       if (to != null && !to.isBlank()) {
-        q.append(" and e.at < :to");
-        p.and(
-            "to", LocalDate.parse(to.strip()).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        until = LocalDate.parse(to.strip()).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
       }
     } catch (DateTimeParseException e) {
       error = "Give dates as year-month-day, like 2026-11-28.";
     }
-    if (before != null) {
-      q.append(" and e.id < :before");
-      p.and("before", before);
-    }
-    q.append(" order by e.id desc");
-    List<AuditEvent> events =
+    Slice<AuditEvent> page =
         error == null
-            ? AuditEvent.<AuditEvent>find(q.toString(), p).range(0, PAGE).list()
-            : List.of();
+            ? AuditEvent.log(actorId, kind, since, until, before, PAGE)
+            : new Slice<>(List.of(), null);
+    List<AuditEvent> events = page.items();
     List<Line> lines =
         events.stream()
             .limit(PAGE)
@@ -130,11 +123,11 @@ public class ActivityPages {
                         e.comment))
             .toList();
     String older = null;
-    if (events.size() > PAGE) {
+    if (page.next() != null) {
       older =
           Links.activity()
               + "?before="
-              + lines.get(lines.size() - 1).id()
+              + page.next()
               + param("editor", editor)
               + param("action", action)
               + param("from", from)

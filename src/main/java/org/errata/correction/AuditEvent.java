@@ -1,6 +1,8 @@
 package org.errata.correction;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,9 +12,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import org.errata.account.Account;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -83,8 +87,8 @@ public class AuditEvent extends PanacheEntityBase {
   public String comment;
 
   /** For a request for changes: the words the reviewer saw, to show what changed since. */
-  @jakarta.persistence.Lob
-  @jakarta.persistence.Basic(fetch = FetchType.LAZY)
+  @Lob
+  @Basic(fetch = FetchType.LAZY)
   @Column(name = "seen_content")
   public String seenContent;
 
@@ -109,5 +113,38 @@ public class AuditEvent extends PanacheEntityBase {
     event.comment = comment;
     event.at = at;
     return event;
+  }
+
+  /**
+   * The activity log: every event, newest first, optionally by one actor, of one kind, between two
+   * times, {@code limit} before an id (by keyset, so any page costs what the first does).
+   */
+  public static Slice<AuditEvent> log(
+      Long actorId, Kind kind, Instant from, Instant to, Long before, int limit) {
+    StringBuilder q = new StringBuilder("from AuditEvent e where 1 = 1");
+    Parameters p = new Parameters();
+    if (actorId != null) {
+      q.append(" and e.actor.id = :actor");
+      p.and("actor", actorId);
+    }
+    if (kind != null) {
+      q.append(" and e.action = :action");
+      p.and("action", kind);
+    }
+    if (from != null) {
+      q.append(" and e.at >= :from");
+      p.and("from", from);
+    }
+    if (to != null) {
+      q.append(" and e.at < :to");
+      p.and("to", to);
+    }
+    if (before != null) {
+      q.append(" and e.id < :before");
+      p.and("before", before);
+    }
+    q.append(" order by e.id desc");
+    List<AuditEvent> found = AuditEvent.<AuditEvent>find(q.toString(), p).range(0, limit).list();
+    return Slice.of(found, limit, e -> String.valueOf(e.id));
   }
 }

@@ -1,5 +1,7 @@
 package org.errata.correction;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -105,8 +107,8 @@ public enum Field {
     }
 
     /** Every part of a correction with {@code sources} sources, in form order. */
-    public static java.util.List<Part> all(int sources) {
-      java.util.List<Part> parts = new java.util.ArrayList<>();
+    public static List<Part> all(int sources) {
+      List<Part> parts = new ArrayList<>();
       for (Field f : values()) {
         if (f == SOURCES) {
           for (int n = 1; n <= sources; n++) {

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.errata.account.Account;
 import org.errata.source.Check;
@@ -186,7 +187,7 @@ public class Revision extends PanacheEntityBase {
 
   private static Check carriedCheck(List<QuotedSource> before, QuotedSource now) {
     for (QuotedSource old : before) {
-      if (java.util.Objects.equals(old.url, now.url) && old.quote.equals(now.quote)) {
+      if (Objects.equals(old.url, now.url) && old.quote.equals(now.quote)) {
         return old.check().copy();
       }
     }

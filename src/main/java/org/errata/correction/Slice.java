@@ -1,6 +1,7 @@
 package org.errata.correction;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One page of a list read by keyset ("older than this one"), never by offset, so the thousandth
@@ -12,8 +13,7 @@ public record Slice<T>(List<T> items, String next) {
    * The first {@code limit} of {@code fetched} (which holds one more when there is a next page),
    * with the cursor {@code cursor} gives for the last item shown.
    */
-  public static <T> Slice<T> of(
-      List<T> fetched, int limit, java.util.function.Function<T, String> cursor) {
+  public static <T> Slice<T> of(List<T> fetched, int limit, Function<T, String> cursor) {
     if (fetched.size() <= limit) {
       return new Slice<>(List.copyOf(fetched), null);
     }

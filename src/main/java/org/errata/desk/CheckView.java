@@ -1,6 +1,7 @@
 package org.errata.desk;
 
 import java.time.Instant;
+import java.util.Locale;
 import org.errata.source.Check;
 import org.errata.source.CheckStatus;
 import org.errata.source.Snapshot;
@@ -87,6 +88,6 @@ public record CheckView(
 
   /** "0.93" */
   public String scoreText() {
-    return score == null ? "" : String.format(java.util.Locale.ROOT, "%.2f", score);
+    return score == null ? "" : String.format(Locale.ROOT, "%.2f", score);
   }
 }

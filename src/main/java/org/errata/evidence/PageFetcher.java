@@ -10,6 +10,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.IDN;
 import java.net.InetAddress;
@@ -30,6 +31,7 @@ import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.errata.source.Snapshot;
+import org.jsoup.Jsoup;
 
 /**
  * Fetches a page that a person named, safely: http and https only, at most three redirects each
@@ -176,7 +178,7 @@ public class PageFetcher {
     }
     // jsoup reads the charset from a BOM or <meta charset>, UTF-8 otherwise.
     try {
-      return org.jsoup.Jsoup.parse(new java.io.ByteArrayInputStream(body), null, "").outerHtml();
+      return Jsoup.parse(new ByteArrayInputStream(body), null, "").outerHtml();
     } catch (IOException e) {
       return new String(body, StandardCharsets.UTF_8);
     }
@@ -336,7 +338,7 @@ public class PageFetcher {
         throw failed;
       }
       if (cause instanceof io.netty.handler.timeout.TimeoutException
-          || cause instanceof java.util.concurrent.TimeoutException
+          || cause instanceof TimeoutException
           || (cause != null && cause.getClass().getSimpleName().contains("Timeout"))) {
         throw timedOut();
       }

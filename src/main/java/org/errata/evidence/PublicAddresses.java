@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -155,7 +156,7 @@ public final class PublicAddresses {
   private static InetAddress withoutScope(Inet6Address a) {
     try {
       return InetAddress.getByAddress(a.getAddress());
-    } catch (java.net.UnknownHostException e) {
+    } catch (UnknownHostException e) {
       return a;
     }
   }

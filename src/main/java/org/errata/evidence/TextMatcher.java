@@ -246,7 +246,7 @@ public final class TextMatcher {
           String folded = fold(cp);
           for (int k = 0; k < folded.length(); k++) {
             if (out.length() >= origin.length) {
-              origin = java.util.Arrays.copyOf(origin, origin.length * 2 + 4);
+              origin = Arrays.copyOf(origin, origin.length * 2 + 4);
             }
             origin[out.length()] = i;
             out.append(folded.charAt(k));
@@ -348,7 +348,7 @@ public final class TextMatcher {
       // hits in the sliding window [s, s + window)
       int[] bestStarts = new int[CANDIDATES];
       int[] bestCounts = new int[CANDIDATES];
-      java.util.Arrays.fill(bestStarts, -1);
+      Arrays.fill(bestStarts, -1);
       int count = 0;
       int floor = 0; // the weakest kept count once every candidate slot is taken
       boolean[] hit = new boolean[n];

@@ -1,6 +1,7 @@
 package org.errata.review;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -123,7 +124,7 @@ public final class WordDiff {
       x--;
       y--;
     }
-    java.util.Collections.reverse(edits);
+    Collections.reverse(edits);
     return edits;
   }
 

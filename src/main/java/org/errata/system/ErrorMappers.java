@@ -10,6 +10,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Collection;
 import org.errata.correction.CorrectionDesk;
 import org.errata.correction.WorkflowRefusal;
 import org.errata.report.ReportFormatException;
@@ -142,7 +143,7 @@ public class ErrorMappers {
     if (type == Boolean.class || type == boolean.class) {
       return "true or false";
     }
-    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
       return "a JSON array";
     }
     return "a JSON object";

@@ -2,6 +2,7 @@ package org.errata.web;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Locale;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -13,7 +14,7 @@ public class AcceptHeader {
 
   @ServerRequestFilter(preMatching = true, priority = 10)
   public Response check(ContainerRequestContext request) {
-    for (String header : request.getHeaders().getOrDefault("Accept", java.util.List.of())) {
+    for (String header : request.getHeaders().getOrDefault("Accept", List.of())) {
       if (!readable(header)) {
         return ErrorPage.answer(
             request.getUriInfo().getPath(),

@@ -1,5 +1,6 @@
 package org.errata.web;
 
+import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
@@ -28,7 +29,7 @@ public final class Cookies {
 
   /** The value of cookie {@code name} in the request, or null. */
   public static String read(RoutingContext rc, String name) {
-    io.vertx.core.http.Cookie c = rc.request().getCookie(name);
+    Cookie c = rc.request().getCookie(name);
     return c == null || c.getValue().isEmpty() ? null : c.getValue();
   }
 

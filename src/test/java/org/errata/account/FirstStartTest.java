@@ -4,10 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** A production start on an empty database: no demo accounts, one admin with a chosen password. */
@@ -53,7 +55,7 @@ class FirstStartTest {
   @Test
   void passwordsAreStoredWithBcryptCost12() {
     String hash =
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+        QuarkusTransaction.requiringNew()
             .call(() -> Account.findByUsername("admin").orElseThrow().passwordHash);
     assertTrue(
         hash.startsWith("$2a$12$") || hash.startsWith("$2b$12$") || hash.startsWith("$2y$12$"),
@@ -67,6 +69,6 @@ class FirstStartTest {
         .get("/")
         .then()
         .statusCode(200)
-        .body(org.hamcrest.Matchers.containsString("No corrections have been published yet."));
+        .body(Matchers.containsString("No corrections have been published yet."));
   }
 }

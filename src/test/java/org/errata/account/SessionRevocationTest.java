@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.errata.system.Session;
@@ -40,7 +41,7 @@ class SessionRevocationTest {
   void aForgedSessionTokenIsRefused() {
     Session ada = Session.signIn("ada");
     Map<String, String> forged = new HashMap<>(ada.cookies());
-    forged.put(SessionToken.COOKIE, SessionToken.issue("ada", java.time.Instant.now()) + "x");
+    forged.put(SessionToken.COOKIE, SessionToken.issue("ada", Instant.now()) + "x");
     RestAssured.given()
         .redirects()
         .follow(false)

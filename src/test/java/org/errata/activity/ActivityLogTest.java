@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -80,7 +81,7 @@ class ActivityLogTest {
       admin.get(path).then().statusCode(200);
       ms[i] = (System.nanoTime() - t) / 1_000_000;
     }
-    java.util.Arrays.sort(ms);
+    Arrays.sort(ms);
     return ms[runs / 2];
   }
 

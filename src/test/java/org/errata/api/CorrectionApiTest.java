@@ -19,6 +19,8 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import org.errata.system.Api;
+import org.errata.system.Session;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** The editors' JSON API and its status codes, as api.md specifies them. */
@@ -68,7 +70,7 @@ class CorrectionApiTest {
         .body("error", containsString("Sign in with HTTP Basic"));
     // A desk session cookie is not an API credential.
     given()
-        .cookies(org.errata.system.Session.signIn("ada").cookies())
+        .cookies(Session.signIn("ada").cookies())
         .get("/api/corrections")
         .then()
         .statusCode(401)
@@ -446,18 +448,18 @@ class CorrectionApiTest {
     long read = Api.as("ada").get("/api/corrections/" + id).jsonPath().getLong("version");
     // Someone else saves in between: grace comments (no version change), ada edits? ada submits.
     Api.as("ada")
-        .body(java.util.Map.of("version", read + 1))
+        .body(Map.of("version", read + 1))
         .post("/api/corrections/" + id + "/submit")
         .then()
         .statusCode(409)
-        .body("error", org.hamcrest.Matchers.containsString("Someone else changed"));
+        .body("error", Matchers.containsString("Someone else changed"));
     Api.as("ada")
-        .body(java.util.Map.of("version", read))
+        .body(Map.of("version", read))
         .post("/api/corrections/" + id + "/submit")
         .then()
         .statusCode(200);
     Api.as("grace")
-        .body(java.util.Map.of("version", read, "comment", "Too late?"))
+        .body(Map.of("version", read, "comment", "Too late?"))
         .post("/api/corrections/" + id + "/request-changes")
         .then()
         .statusCode(409);

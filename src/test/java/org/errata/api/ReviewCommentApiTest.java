@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.errata.system.Api;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** The review thread through the API: comments on fields, resolving, and the approval it blocks. */
@@ -54,7 +55,7 @@ class ReviewCommentApiTest {
     Api.as("grace")
         .get("/api/corrections/" + id + "/history")
         .then()
-        .body("events.action", org.hamcrest.Matchers.hasItems("COMMENTED", "COMMENT_RESOLVED"));
+        .body("events.action", Matchers.hasItems("COMMENTED", "COMMENT_RESOLVED"));
   }
 
   @Test

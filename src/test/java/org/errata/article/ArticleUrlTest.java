@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -74,7 +75,7 @@ class ArticleUrlTest {
     assertTrue(e.getMessage().contains(reason), e.getMessage());
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void anEmptyAddressIsRefused() {
     assertThrows(ArticleUrl.InvalidUrl.class, () -> ArticleUrl.key("  "));
     assertThrows(ArticleUrl.InvalidUrl.class, () -> ArticleUrl.key(null));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.errata.account.Account;
 import org.errata.article.Article;
@@ -188,7 +189,7 @@ class OfferedEqualsAcceptedTest {
               .filter(o -> o.action() == Action.APPROVE)
               .findFirst()
               .orElseThrow();
-      assertEquals(java.util.Set.of(Offer.Need.OVERRIDE), approve.needs(), name);
+      assertEquals(Set.of(Offer.Need.OVERRIDE), approve.needs(), name);
       assertEquals(c.unverified(), approve.because(), name);
       assertThrows(WorkflowRefusal.class, () -> c.approve(GRACE, T0, null), name);
     }
@@ -197,7 +198,7 @@ class OfferedEqualsAcceptedTest {
             .filter(o -> o.action() == Action.APPROVE)
             .findFirst()
             .orElseThrow();
-    assertEquals(java.util.Set.of(), plain.needs());
+    assertEquals(Set.of(), plain.needs());
   }
 
   @Test

@@ -13,8 +13,10 @@ import io.restassured.response.Response;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.errata.system.Api;
 import org.errata.system.Session;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** The desk's HTML flows, with real sign-in, real CSRF tokens and redirects not followed. */
@@ -108,7 +110,7 @@ class CorrectionPagesTest {
         .queryParam("url", url)
         .get("/api/corrections")
         .then()
-        .body("corrections.size()", org.hamcrest.Matchers.equalTo(0));
+        .body("corrections.size()", Matchers.equalTo(0));
   }
 
   @Test
@@ -215,7 +217,7 @@ class CorrectionPagesTest {
         .queryParam("url", "rows.example/a")
         .get("/api/corrections")
         .then()
-        .body("corrections.size()", org.hamcrest.Matchers.equalTo(0));
+        .body("corrections.size()", Matchers.equalTo(0));
   }
 
   @Test
@@ -280,8 +282,7 @@ class CorrectionPagesTest {
     assertEquals(409, waiting.statusCode());
     assertTrue(waiting.asString().contains("1 review comment is not resolved"));
     var resolve =
-        java.util.regex.Pattern.compile(
-                "action=\"(/editor/corrections/" + id + "/comments/\\d+/resolution)\"")
+        Pattern.compile("action=\"(/editor/corrections/" + id + "/comments/\\d+/resolution)\"")
             .matcher(grace.get("/editor/corrections/" + id).asString());
     assertTrue(resolve.find(), "a Resolve button for the open comment");
     grace.submit("/editor/corrections/" + id, resolve.group(1), Map.of()).then().statusCode(303);
@@ -316,7 +317,7 @@ class CorrectionPagesTest {
     Api.as("ada")
         .get("/api/corrections/" + id)
         .then()
-        .body("status", org.hamcrest.Matchers.equalTo("IN_REVIEW"));
+        .body("status", Matchers.equalTo("IN_REVIEW"));
   }
 
   @Test
@@ -359,7 +360,7 @@ class CorrectionPagesTest {
     Api.as("ada")
         .get("/api/corrections/" + id)
         .then()
-        .body("passage", org.hamcrest.Matchers.equalTo("Ada's words"));
+        .body("passage", Matchers.equalTo("Ada's words"));
   }
 
   @Test

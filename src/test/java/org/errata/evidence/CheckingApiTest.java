@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.errata.system.Api;
 import org.errata.system.LocalSite;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -223,7 +224,6 @@ class CheckingApiTest {
         .body("sources[0].quoteCheck.status", equalTo("UNCHECKED"))
         .body(
             "checkProblems",
-            org.hamcrest.Matchers.hasItem(
-                "Source 1: The page answered 404 (no page at this address)."));
+            Matchers.hasItem("Source 1: The page answered 404 (no page at this address)."));
   }
 }

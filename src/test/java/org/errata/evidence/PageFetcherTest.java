@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.errata.source.Snapshot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,7 +146,7 @@ class PageFetcherTest {
     assertEquals("https://news.example/story", page.canonicalUrl());
     assertEquals(200, page.status());
     assertEquals(base + "/page", page.finalUrl());
-    assertEquals(org.errata.source.Snapshot.sha256(page.text()), page.sha256());
+    assertEquals(Snapshot.sha256(page.text()), page.sha256());
     assertEquals(64, page.sha256().length());
   }
 

@@ -3,6 +3,7 @@ package org.errata.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -124,7 +126,7 @@ class DurabilityIT {
                     return null;
                   }
                 }
-              } catch (java.io.IOException e) {
+              } catch (IOException e) {
                 // the process is gone
                 return null;
               }
@@ -138,7 +140,7 @@ class DurabilityIT {
 
   /** Every correction's status, read page by page from the editors' API. */
   private Map<Long, String> everyStatus(PackagedApp app) throws Exception {
-    Map<Long, String> found = new java.util.HashMap<>();
+    Map<Long, String> found = new HashMap<>();
     String path = "/api/corrections?limit=200";
     Pattern row = Pattern.compile("\\{\"id\":(\\d+),\"status\":\"([A-Z_]+)\"");
     while (path != null) {
@@ -155,7 +157,7 @@ class DurabilityIT {
   }
 
   private HttpResponse<String> send(PackagedApp app, String method, String path, String json)
-      throws java.io.IOException {
+      throws IOException {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(app.base() + path))
             .timeout(Duration.ofSeconds(30))
@@ -171,7 +173,7 @@ class DurabilityIT {
       return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new java.io.IOException(e);
+      throw new IOException(e);
     }
   }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Errata as an operator runs it: the packaged application ({@code java -jar
@@ -43,7 +44,7 @@ final class PackagedApp implements AutoCloseable {
   /** Starts it and waits for it to exit on its own; returns the exit code. */
   int runToExit(String... properties) throws Exception {
     process = launch(properties);
-    if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("Errata did not exit");
     }
@@ -106,7 +107,7 @@ final class PackagedApp implements AutoCloseable {
   /** An orderly stop (SIGTERM). */
   void stop() throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
       kill();
     }
   }

@@ -3,8 +3,11 @@ package org.errata.publicsite;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.errata.system.Api;
 import org.junit.jupiter.api.Test;
 
@@ -113,5 +116,40 @@ class PublicPagesTest {
         .then()
         .body(not(containsString("Hidden draft")));
     given().get("/corrections/99999999").then().statusCode(404);
+  }
+
+  @Test
+  void theFrontPageShowsAFullPageOfLiveCorrectionsWhateverWasWithdrawnAndPagesOn() {
+    List<Long> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 22; i++) {
+      ids.add(org.errata.system.Api.published("front-page-" + i + ".example/a", "Front page " + i));
+    }
+    // The newest three are withdrawn: the page must still hold twenty live ones.
+    for (long id : ids.subList(19, 22)) {
+      org.errata.system.Api.as("admin")
+          .body(java.util.Map.of("reason", "Withdrawn for the test."))
+          .post("/api/corrections/" + id + "/withdraw")
+          .then()
+          .statusCode(200);
+    }
+    String first = given().get("/").asString();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("<a href=\"/corrections/(\\d+)\">").matcher(first);
+    List<Long> shown = new java.util.ArrayList<>();
+    while (m.find()) {
+      shown.add(Long.parseLong(m.group(1)));
+    }
+    assertEquals(20, shown.size(), first);
+    for (long withdrawn : ids.subList(19, 22)) {
+      assertTrue(!shown.contains(withdrawn));
+    }
+    java.util.regex.Matcher older =
+        java.util.regex.Pattern.compile("href=\"(/\\?after=[0-9:]+)\" rel=\"next\"").matcher(first);
+    assertTrue(older.find(), "a link to older corrections");
+    String second = given().get(older.group(1)).asString();
+    assertTrue(second.contains("Front page 0") || second.contains("Cowork"), second);
+    for (long id : shown) {
+      assertTrue(!second.contains("href=\"/corrections/" + id + "\""), "no repeats: " + id);
+    }
   }
 }

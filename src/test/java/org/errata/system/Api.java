@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ public final class Api {
    * the source page's text so that the passage and the quote check out.
    */
   public static Map<String, Object> correction(String articleUrl, String passage) {
-    return new java.util.HashMap<>(
+    return new HashMap<>(
         Map.of(
             "articleUrl",
             articleUrl,

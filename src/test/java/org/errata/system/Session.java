@@ -3,6 +3,7 @@ package org.errata.system;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.http.Cookie;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
@@ -30,8 +31,7 @@ public final class Session {
   public static Session signIn(String username, String password) {
     Session session = new Session();
     Response response =
-        session.submit(
-            "/login", "/login", java.util.Map.of("username", username, "password", password));
+        session.submit("/login", "/login", Map.of("username", username, "password", password));
     String location = response.header("Location");
     if (response.statusCode() != 303 || location == null || !location.startsWith("/editor")) {
       throw new AssertionError(
@@ -112,7 +112,7 @@ public final class Session {
   }
 
   private void remember(Response response) {
-    for (io.restassured.http.Cookie c : response.getDetailedCookies()) {
+    for (Cookie c : response.getDetailedCookies()) {
       if (c.getMaxAge() == 0) {
         cookies.remove(c.getName());
       } else {
@@ -124,9 +124,8 @@ public final class Session {
   /** An account's id, as an admin reads it from the accounts page. */
   public static long accountId(String username) {
     String page = signIn("admin").get("/editor/admin/accounts").asString();
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile(
-                "<td>" + username + "</td>[\\s\\S]*?/editor/admin/accounts/(\\d+)/reset")
+    Matcher m =
+        Pattern.compile("<td>" + username + "</td>[\\s\\S]*?/editor/admin/accounts/(\\d+)/reset")
             .matcher(page);
     if (!m.find()) {
       throw new AssertionError("no row for " + username + " on the accounts page");

@@ -9,8 +9,10 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.errata.account.Account;
+import org.errata.account.RevokedSession;
 import org.errata.correction.AuditEvent;
 import org.errata.correction.Correction;
 import org.errata.system.Routes;
@@ -98,7 +100,7 @@ class EveryFormNeedsItsTokenTest {
   void aValidTokenIsAccepted() {
     // The control: the same kind of request with the page's token goes through.
     Session ada = Session.signIn("ada");
-    ada.submit("/editor", "/logout", java.util.Map.of()).then().statusCode(303);
+    ada.submit("/editor", "/logout", Map.of()).then().statusCode(303);
   }
 
   private record Attempt(String name, Function<RequestSpecification, RequestSpecification> shape) {}
@@ -116,6 +118,6 @@ class EveryFormNeedsItsTokenTest {
                         .map(a -> a.username + a.roles + a.enabled + a.mustChangePassword + a.email)
                         .toList()
                     + "/"
-                    + org.errata.account.RevokedSession.count());
+                    + RevokedSession.count());
   }
 }

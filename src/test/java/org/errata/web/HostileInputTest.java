@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.errata.system.Routes;
 import org.errata.system.Session;
@@ -281,7 +282,7 @@ class HostileInputTest {
       Routes.Route route,
       RequestSpecification request,
       String path,
-      java.util.function.UnaryOperator<RequestSpecification> finish) {
+      UnaryOperator<RequestSpecification> finish) {
     Response response;
     try {
       response =

@@ -11,10 +11,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.errata.system.Api;
 import org.errata.system.Session;
+import org.hamcrest.Matcher;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,26 +61,24 @@ class OpenWebTest {
       String cookies =
           who.cookies().entrySet().stream()
               .map(e -> e.getKey() + "=" + e.getValue())
-              .collect(java.util.stream.Collectors.joining("; "));
-      java.net.http.HttpRequest.Builder request =
-          java.net.http.HttpRequest.newBuilder(
-                  java.net.URI.create("http://localhost:" + RestAssured.port + path))
+              .collect(Collectors.joining("; "));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
               .header("Content-Type", contentType)
-              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+              .POST(HttpRequest.BodyPublishers.ofString(body));
       if (!cookies.isEmpty()) {
         request.header("Cookie", cookies);
       }
-      return java.net.http.HttpClient.newHttpClient()
-          .send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+      return HttpClient.newHttpClient()
+          .send(request.build(), HttpResponse.BodyHandlers.discarding())
           .statusCode();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static org.hamcrest.Matcher<Integer> anyOf4xx() {
-    return org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(400))
-        .and(org.hamcrest.Matchers.lessThan(500));
+  private static Matcher<Integer> anyOf4xx() {
+    return Matchers.both(Matchers.greaterThanOrEqualTo(400)).and(Matchers.lessThan(500));
   }
 
   @Test
@@ -95,7 +102,7 @@ class OpenWebTest {
         .get("/api/corrections")
         .then()
         .statusCode(400)
-        .body("error", not(org.hamcrest.Matchers.emptyOrNullString()));
+        .body("error", not(Matchers.emptyOrNullString()));
   }
 
   @Test
@@ -106,7 +113,7 @@ class OpenWebTest {
             .preemptive()
             .basic("ada", "errata-demo")
             .header("Content-Type", "")
-            .body("x".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .body("x".getBytes(StandardCharsets.UTF_8))
             .post("/api/reports");
     assertTrue(reports.statusCode() >= 400 && reports.statusCode() < 500, reports.asString());
     assertTrue(reports.asString().contains("\"error\""), reports.asString());
@@ -189,7 +196,7 @@ class OpenWebTest {
         .then()
         .statusCode(413)
         .body("error", containsString("2 MiB"))
-        .header("Content-Security-Policy", not(org.hamcrest.Matchers.emptyOrNullString()));
+        .header("Content-Security-Policy", not(Matchers.emptyOrNullString()));
   }
 
   // ---- text that is not text ----
@@ -309,8 +316,7 @@ class OpenWebTest {
                 "/editor/admin/accounts",
                 Map.of("username", "tempo", "role", "editor"))
             .asString();
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("shown only now: ([A-Za-z0-9_-]+)").matcher(page);
+    java.util.regex.Matcher m = Pattern.compile("shown only now: ([A-Za-z0-9_-]+)").matcher(page);
     assertTrue(m.find(), page);
     String temporary = m.group(1);
     RestAssured.given()
@@ -366,8 +372,7 @@ class OpenWebTest {
   }
 
   private static String sentence(String page) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("id=\"login-error\">([^<]+)<").matcher(page);
+    java.util.regex.Matcher m = Pattern.compile("id=\"login-error\">([^<]+)<").matcher(page);
     return m.find() ? m.group(1) : page;
   }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.errata.system.Api;
 import org.errata.system.Session;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** Two editors proposing the first corrections of one article at the same moment both succeed. */
@@ -36,8 +37,8 @@ class ParallelCreationTest {
         .queryParam("limit", 200)
         .get("/api/corrections")
         .then()
-        .body("corrections.size()", org.hamcrest.Matchers.equalTo(AT_ONCE))
-        .body("corrections.articleKey.unique().size()", org.hamcrest.Matchers.equalTo(1));
+        .body("corrections.size()", Matchers.equalTo(AT_ONCE))
+        .body("corrections.articleKey.unique().size()", Matchers.equalTo(1));
   }
 
   @Test
