@@ -6,6 +6,7 @@ import jakarta.ws.rs.BadRequestException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.errata.account.Account;
 import org.errata.article.Article;
@@ -48,7 +49,23 @@ public record CorrectionJson(
     Instant withdrawnAt,
     String withdrawalReason,
     List<OfferJson> actions,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<String> checkProblems) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<String> checkProblems,
+    List<DuplicateJson> possibleDuplicates) {
+
+  /** A correction of the same article, live or under way, whose passage is the same or near. */
+  public record DuplicateJson(long id, Status status, String passage, String url) {
+    static List<DuplicateJson> of(Correction c) {
+      List<DuplicateJson> found = new ArrayList<>();
+      for (long other : c.possibleDuplicates()) {
+        Correction d = Correction.findById(other);
+        if (d != null) {
+          found.add(
+              new DuplicateJson(d.id, d.status(), d.current.passage, Links.apiCorrection(d.id)));
+        }
+      }
+      return found;
+    }
+  }
 
   /**
    * An action the caller may take now, what its body must carry ({@code needs}: the JSON fields)
@@ -63,10 +80,22 @@ public record CorrectionJson(
 
   /** What checking found (api.md, "Checking passages and quotes"). */
   public record CheckJson(
-      CheckStatus status, Double score, Instant checkedAt, String prefix, String suffix) {
+      CheckStatus status,
+      Double score,
+      Instant checkedAt,
+      String prefix,
+      String suffix,
+      String against,
+      String digest) {
     public static CheckJson of(Check check) {
       return new CheckJson(
-          check.statusOrUnchecked(), check.score, check.checkedAt, check.prefix, check.suffix);
+          check.statusOrUnchecked(),
+          check.score,
+          check.checkedAt,
+          check.prefix,
+          check.suffix,
+          check.against == null ? null : check.against.name(),
+          check.digest);
     }
   }
 
@@ -81,7 +110,9 @@ public record CorrectionJson(
       String quote,
       @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String pageText,
       CheckJson quoteCheck,
-      String fragmentUrl) {
+      String fragmentUrl,
+      Boolean offline,
+      String offlineNote) {
 
     public static SourceJson of(QuotedSource s) {
       return new SourceJson(
@@ -91,11 +122,14 @@ public record CorrectionJson(
           s.quote,
           null,
           CheckJson.of(s.check()),
-          s.url == null ? null : TextFragment.link(s.url, s.quote));
+          s.url == null ? null : TextFragment.link(s.url, s.quote),
+          s.offline,
+          s.offlineNote);
     }
 
     QuotedSource toSource() {
-      return new QuotedSource(title, publisher, url, quote);
+      QuotedSource s = new QuotedSource(title, publisher, url, quote);
+      return Boolean.TRUE.equals(offline) ? s.offline(offlineNote) : s;
     }
   }
 
@@ -128,7 +162,8 @@ public record CorrectionJson(
         c.withdrawnAt,
         c.withdrawalReason,
         viewer == null ? List.of() : c.offersFor(viewer).stream().map(OfferJson::of).toList(),
-        null);
+        null,
+        DuplicateJson.of(c));
   }
 
   /** The same, with why some pages could not be fetched for checking (none: no field). */
@@ -156,7 +191,8 @@ public record CorrectionJson(
         withdrawnAt,
         withdrawalReason,
         actions,
-        problems == null || problems.isEmpty() ? null : List.copyOf(problems));
+        problems == null || problems.isEmpty() ? null : List.copyOf(problems),
+        possibleDuplicates);
   }
 
   /** What a request may set; everything else in the body is ignored. */

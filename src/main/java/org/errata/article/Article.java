@@ -30,6 +30,15 @@ public class Article extends PanacheEntityBase {
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
+  /** The title its page gave when Errata fetched it, or null. */
+  @Column(length = 500)
+  public String title;
+
+  /** What readers see of the address: as first typed, without tracking parameters. */
+  public String displayUrl() {
+    return ArticleUrl.clean(url);
+  }
+
   protected Article() {}
 
   public static Article of(String url, Instant now) {

@@ -17,7 +17,134 @@ import java.util.regex.Pattern;
 public final class ArticleUrl {
 
   private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):(//)?");
-  private static final Set<String> TRACKING = Set.of("gclid", "fbclid", "mc_cid", "mc_eid");
+
+  /**
+   * Tracking and share parameters (BRIEF.md), dropped from keys and from what readers see. Names
+   * ending in "_" are prefixes. {@code errata.url.tracking-parameters} adds more.
+   */
+  static final Set<String> TRACKING =
+      Set.of(
+          "utm_",
+          "vero_",
+          "oly_",
+          "gclid",
+          "dclid",
+          "gbraid",
+          "wbraid",
+          "fbclid",
+          "msclkid",
+          "yclid",
+          "twclid",
+          "igshid",
+          "mc_cid",
+          "mc_eid",
+          "_hsenc",
+          "_hsmi",
+          "mkt_tok",
+          "spm",
+          "ncid",
+          "cmpid",
+          "ito",
+          "ref",
+          "ref_src",
+          "ref_url",
+          "share",
+          "s",
+          "smid",
+          "sr_share",
+          "r",
+          "triedredirect",
+          "showwelcome",
+          "publication_id",
+          "post_id",
+          "isfreemail",
+          // what AMP viewers and caches add
+          "amp_",
+          "usqp",
+          "aoh",
+          "_gsa");
+
+  /** Values of {@code source} that name a channel rather than content. */
+  static final Set<String> CHANNELS =
+      Set.of(
+          "rss",
+          "feed",
+          "atom",
+          "twitter",
+          "x",
+          "facebook",
+          "fb",
+          "linkedin",
+          "reddit",
+          "hn",
+          "hackernews",
+          "email",
+          "newsletter",
+          "mail",
+          "share",
+          "social",
+          "substack",
+          "app",
+          "mastodon",
+          "bluesky",
+          "threads",
+          "instagram",
+          "whatsapp",
+          "telegram",
+          "copy",
+          "web",
+          "direct",
+          "post_page",
+          "homepage",
+          "frontpage");
+
+  /** AMP variants of an address: a parameter and its value that only ask for the AMP page. */
+  static final Set<String> AMP_PARAMETERS = Set.of("amp=1", "amp=true", "amp=", "outputtype=amp");
+
+  private static volatile Set<String> configured;
+
+  /** The table, with what configuration adds ({@code errata.url.tracking-parameters}). */
+  static Set<String> tracking() {
+    Set<String> t = configured;
+    if (t == null) {
+      java.util.HashSet<String> all = new java.util.HashSet<>(TRACKING);
+      try {
+        org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getOptionalValue("errata.url.tracking-parameters", String.class)
+            .ifPresent(
+                extra -> {
+                  for (String name : extra.split(",")) {
+                    if (!name.isBlank()) {
+                      all.add(name.strip().toLowerCase(Locale.ROOT));
+                    }
+                  }
+                });
+      } catch (RuntimeException | LinkageError e) {
+        // No configuration here (a plain unit test): the built-in table.
+      }
+      t = Set.copyOf(all);
+      configured = t;
+    }
+    return t;
+  }
+
+  /** Whether the parameter {@code name=value} only tracks or marks a share. */
+  static boolean isTracking(String name, String value) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.equals("source")) {
+      return value != null && CHANNELS.contains(value.toLowerCase(Locale.ROOT));
+    }
+    if (AMP_PARAMETERS.contains(n + "=" + (value == null ? "" : value.toLowerCase(Locale.ROOT)))) {
+      return true;
+    }
+    for (String t : tracking()) {
+      if (t.endsWith("_") ? n.startsWith(t) : n.equals(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static final Pattern PERCENT = Pattern.compile("%([0-9A-Fa-f]{2})");
   private static final Pattern HOST_LABELS = Pattern.compile("[a-z0-9.-]+|\\[[0-9a-f:.]+\\]");
 
@@ -51,8 +178,13 @@ public final class ArticleUrl {
     } else if (s.startsWith("//")) {
       s = s.substring(2);
     }
+    String hashBang = "";
     int hash = s.indexOf('#');
     if (hash >= 0) {
+      // A hash-bang route (#!/story/1) is part of the address on sites that route that way.
+      if (s.startsWith("#!", hash)) {
+        hashBang = s.substring(hash);
+      }
       s = s.substring(0, hash);
     }
     int end = s.length();
@@ -72,7 +204,71 @@ public final class ArticleUrl {
       path = rest.substring(0, q);
       query = rest.substring(q + 1);
     }
-    return host(authority) + path(path) + query(query);
+    String host = host(authority);
+    String cached = ampCache(host, path, query);
+    if (cached != null) {
+      return key(cached);
+    }
+    return host + path(path) + query(query) + hashBang;
+  }
+
+  /**
+   * The publisher's address inside an AMP cache address ({@code
+   * example-com.cdn.ampproject.org/c/s/example.com/a}, {@code google.com/amp/s/example.com/a}), or
+   * null.
+   */
+  private static String ampCache(String host, String path, String query) {
+    String inner = null;
+    if (host.endsWith(".cdn.ampproject.org") || host.equals("cdn.ampproject.org")) {
+      for (String prefix : List.of("/c/s/", "/v/s/", "/i/s/", "/c/", "/v/", "/i/")) {
+        if (path.startsWith(prefix)) {
+          inner = path.substring(prefix.length());
+          break;
+        }
+      }
+    } else if (host.matches("google\\.[a-z.]+") && path.startsWith("/amp/")) {
+      inner = path.startsWith("/amp/s/") ? path.substring(7) : path.substring(5);
+    }
+    if (inner == null || inner.isEmpty() || !inner.contains(".")) {
+      return null;
+    }
+    return inner + (query.isEmpty() ? "" : "?" + query);
+  }
+
+  /**
+   * What readers see of an address: as typed, but without tracking and share parameters and without
+   * a fragment (a hash-bang route stays).
+   */
+  public static String clean(String url) {
+    if (url == null) {
+      return null;
+    }
+    String s = url.strip();
+    String hashBang = "";
+    int hash = s.indexOf('#');
+    if (hash >= 0) {
+      if (s.startsWith("#!", hash)) {
+        hashBang = s.substring(hash);
+      }
+      s = s.substring(0, hash);
+    }
+    int q = s.indexOf('?');
+    if (q < 0) {
+      return s + hashBang;
+    }
+    List<String> kept = new ArrayList<>();
+    for (String pair : s.substring(q + 1).split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = eq >= 0 ? pair.substring(0, eq) : pair;
+      String value = eq >= 0 ? pair.substring(eq + 1) : null;
+      if (!isTracking(name, value)) {
+        kept.add(pair);
+      }
+    }
+    return s.substring(0, q) + (kept.isEmpty() ? "" : "?" + String.join("&", kept)) + hashBang;
   }
 
   /** True when {@code url} can be turned into a key. */
@@ -125,15 +321,33 @@ public final class ArticleUrl {
     if (host.startsWith("www.") && host.length() > 4) {
       host = host.substring(4);
     }
+    for (String mobile : List.of("m.", "mobile.", "amp.")) {
+      // Only when what is left is still a domain (m.example.com, not m.co).
+      if (host.startsWith(mobile) && host.indexOf('.', mobile.length()) > 0) {
+        host = host.substring(mobile.length());
+        break;
+      }
+    }
     return port.isEmpty() ? host : host + ":" + port;
   }
 
   private static String path(String path) {
     String p = percent(path).replaceAll("/{2,}", "/");
     p = removeDotSegments(p);
-    if (p.isEmpty()) {
-      return "/";
+    p = trimSlashes(p);
+    for (String index : List.of("/index.html", "/index.htm", "/index.php")) {
+      if (p.toLowerCase(Locale.ROOT).endsWith(index)) {
+        p = trimSlashes(p.substring(0, p.length() - index.length()));
+        break;
+      }
     }
+    if (p.endsWith("/amp") || p.equals("/amp")) {
+      p = trimSlashes(p.substring(0, p.length() - 4));
+    }
+    return p.isEmpty() ? "/" : p;
+  }
+
+  private static String trimSlashes(String p) {
     while (p.length() > 1 && p.endsWith("/")) {
       p = p.substring(0, p.length() - 1);
     }
@@ -169,11 +383,12 @@ public final class ArticleUrl {
         continue;
       }
       String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.startsWith("utm_") || TRACKING.contains(lower)) {
+      String value = pair.contains("=") ? pair.substring(pair.indexOf('=') + 1) : null;
+      if (isTracking(percent(name), value == null ? null : percent(value))) {
         continue;
       }
-      kept.add(percent(pair));
+      // "+" and "%20" both mean a space in a query.
+      kept.add(percent(pair.replace("+", "%20")));
     }
     if (kept.isEmpty()) {
       return "";

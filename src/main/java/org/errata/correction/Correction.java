@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.errata.account.Account;
@@ -167,6 +168,39 @@ public class Correction extends PanacheEntityBase {
     return published != null && current != published && withdrawnAt == null ? current : null;
   }
 
+  /**
+   * Notes which corrections of the same article this one may repeat ({@link Duplicates}), so that
+   * the reviewer sees them and approving needs a reason. Not a change of content or state.
+   */
+  public void noteDuplicates(List<Correction> found) {
+    if (current == null || current.publishedAt != null) {
+      return;
+    }
+    String ids =
+        found.stream()
+            .map(c -> String.valueOf(c.id))
+            .limit(40)
+            .reduce((a, b) -> a + "," + b)
+            .orElse(null);
+    if (!Objects.equals(ids, current.possibleDuplicates)) {
+      current.possibleDuplicates = ids;
+    }
+  }
+
+  /** The corrections the revision under way may repeat, as last noted. */
+  public List<Long> possibleDuplicates() {
+    if (current == null || current.publishedAt != null || current.possibleDuplicates == null) {
+      return List.of();
+    }
+    List<Long> ids = new ArrayList<>();
+    for (String part : current.possibleDuplicates.split(",")) {
+      if (!part.isBlank()) {
+        ids.add(Long.parseLong(part.strip()));
+      }
+    }
+    return ids;
+  }
+
   /** Every revision readers have seen, oldest first. */
   public List<Revision> publishedRevisions() {
     return revisions.stream().filter(r -> r.publishedAt != null).toList();
@@ -225,6 +259,19 @@ public class Correction extends PanacheEntityBase {
         if (status != Status.DRAFT) {
           return refuse(
               CONFLICT, "Only a draft can be submitted for review; this one is " + label());
+        }
+        for (int i = 0; i < current.sources.size(); i++) {
+          String problem = current.sources.get(i).publicationProblem();
+          if (problem != null) {
+            return Optional.of(
+                new WorkflowRefusal(
+                    INVALID,
+                    "Source " + (i + 1) + " " + problem,
+                    "sources["
+                        + i
+                        + "]."
+                        + (current.sources.get(i).offline ? "offlineNote" : "url")));
+          }
         }
         return Optional.empty();
       case REQUEST_CHANGES:
@@ -521,15 +568,22 @@ public class Correction extends PanacheEntityBase {
 
   /**
    * What a reviewer would approve without evidence: a passage not found in the article's text, and
-   * each quote not found on, or not yet checked against, its page. Empty when all is verified.
+   * each quote not found on, or not yet checked against, its page (an offline source has no page:
+   * readers see it as offline, with its description). Empty when all is verified.
    */
   public List<String> unverified() {
     List<String> reasons = new ArrayList<>();
+    for (long other : possibleDuplicates()) {
+      reasons.add("It may repeat correction " + other + ", which is live or under way.");
+    }
     if (current.passageCheck().statusOrUnchecked() == CheckStatus.NOT_FOUND) {
       reasons.add("The passage was not found in the article's text.");
     }
     for (int i = 0; i < current.sources.size(); i++) {
       QuotedSource source = current.sources.get(i);
+      if (source.offline) {
+        continue;
+      }
       CheckStatus status = source.check().statusOrUnchecked();
       String name = "Source " + (i + 1) + " (“" + source.title + "”)";
       if (status == CheckStatus.NOT_FOUND) {

@@ -110,6 +110,11 @@ public class CorrectionContent {
         parts.add(n(s.publisher));
         parts.add(n(s.url));
         parts.add(n(s.quote));
+        // Only when used, so content approved before offline sources existed keeps its hash.
+        if (s.offline) {
+          parts.add("offline");
+          parts.add(n(s.offlineNote));
+        }
       }
       for (String part : parts) {
         // Length-prefixed, so no two different contents can produce the same byte stream.
@@ -135,7 +140,8 @@ public class CorrectionContent {
       String verdict,
       List<SeenSource> sources) {}
 
-  private record SeenSource(String title, String publisher, String url, String quote) {}
+  private record SeenSource(
+      String title, String publisher, String url, String quote, boolean offline, String note) {}
 
   /** These words as text to keep (what a reviewer saw when requesting changes). */
   public String toSnapshot() {
@@ -148,7 +154,10 @@ public class CorrectionContent {
               reasoning,
               verdict,
               sources.stream()
-                  .map(s -> new SeenSource(s.title, s.publisher, s.url, s.quote))
+                  .map(
+                      s ->
+                          new SeenSource(
+                              s.title, s.publisher, s.url, s.quote, s.offline, s.offlineNote))
                   .toList()));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
@@ -166,7 +175,11 @@ public class CorrectionContent {
           seen.reasoning(),
           seen.verdict(),
           seen.sources().stream()
-              .map(s -> new QuotedSource(s.title(), s.publisher(), s.url(), s.quote()))
+              .map(
+                  s -> {
+                    QuotedSource q = new QuotedSource(s.title(), s.publisher(), s.url(), s.quote());
+                    return s.offline() ? q.offline(s.note()) : q;
+                  })
               .toList());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);

@@ -51,7 +51,12 @@ public class CorrectionDesk {
 
   /** What checking one target found: the page text to keep and the check, to record together. */
   public record Checked(
-      CheckTarget target, Snapshot snapshot, Check check, String how, List<String> aliases) {}
+      CheckTarget target,
+      Snapshot snapshot,
+      Check check,
+      String how,
+      List<String> aliases,
+      String title) {}
 
   /** What the drift watch found on one published passage or quote's page. */
   public record Drifted(
@@ -115,6 +120,7 @@ public class CorrectionDesk {
     Correction correction =
         Correction.propose(Article.findOrCreate(content.articleUrl, now), content, by, now);
     correction.persist();
+    correction.noteDuplicates(Duplicates.of(correction));
     flushed(correction);
     noticed(correction, 0);
     return correction;
@@ -134,6 +140,8 @@ public class CorrectionDesk {
           Correction.imported(
               Article.findOrCreate(content.articleUrl, now), content, by, now, note);
       correction.persist();
+      Correction.flush();
+      correction.noteDuplicates(Duplicates.of(correction));
       created.add(correction);
     }
     Correction.flush();
@@ -175,10 +183,14 @@ public class CorrectionDesk {
         result.snapshot().persist();
         Snapshot.flush();
       }
-      result.check().snapshotId = result.snapshot().id;
+      result.check().against(result.snapshot());
       c.recordCheck(result.target(), result.check(), by, now, result.how());
       for (String alias : result.aliases()) {
         ArticleAlias.add(c.article, alias);
+      }
+      if (result.title() != null) {
+        c.article.title =
+            result.title().length() > 500 ? result.title().substring(0, 500) : result.title();
       }
     }
     flushed(c);
@@ -234,6 +246,7 @@ public class CorrectionDesk {
     Instant now = Instant.now();
     int before = correction.history.size();
     correction.edit(Article.findOrCreate(content.articleUrl, now), content, by, now);
+    correction.noteDuplicates(Duplicates.of(correction));
     wordsChanged.fire(new WordsChanged(correction, by));
     flushed(correction);
     noticed(correction, before);
@@ -256,6 +269,7 @@ public class CorrectionDesk {
     int before = correction.history.size();
     correction.amend(changeNote, by, now);
     correction.edit(Article.findOrCreate(content.articleUrl, now), content, by, now);
+    correction.noteDuplicates(Duplicates.of(correction));
     wordsChanged.fire(new WordsChanged(correction, by));
     flushed(correction);
     noticed(correction, before);
@@ -304,7 +318,14 @@ public class CorrectionDesk {
 
   @Transactional
   public Correction submit(long id, Long readVersion, Account by) {
-    return act(id, readVersion, by, (c, now) -> c.submit(by, now));
+    return act(
+        id,
+        readVersion,
+        by,
+        (c, now) -> {
+          c.noteDuplicates(Duplicates.of(c));
+          c.submit(by, now);
+        });
   }
 
   @Transactional
@@ -315,7 +336,14 @@ public class CorrectionDesk {
   /** {@code override}: why the reviewer accepts an unverified quote or passage (may be null). */
   @Transactional
   public Correction approve(long id, Long readVersion, Account by, String override) {
-    return act(id, readVersion, by, (c, now) -> c.approve(by, now, override));
+    return act(
+        id,
+        readVersion,
+        by,
+        (c, now) -> {
+          c.noteDuplicates(Duplicates.of(c));
+          c.approve(by, now, override);
+        });
   }
 
   @Transactional

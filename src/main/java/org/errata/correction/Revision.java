@@ -79,6 +79,13 @@ public class Revision extends PanacheEntityBase {
 
   public static final int CHANGE_NOTE_MAX = 1000;
 
+  /**
+   * Ids of corrections of the same article, live or under way, whose passage is the same or near
+   * (comma-separated), as found when the words were last saved or acted on; null when none.
+   */
+  @Column(name = "possible_duplicates", length = 500)
+  public String possibleDuplicates;
+
   /** Who started this revision. */
   @ManyToOne(optional = false)
   @JoinColumn(name = "author_id")
@@ -104,11 +111,13 @@ public class Revision extends PanacheEntityBase {
     @AttributeOverride(name = "suffix", column = @Column(name = "passage_suffix")),
     @AttributeOverride(name = "matchStart", column = @Column(name = "passage_start")),
     @AttributeOverride(name = "matchEnd", column = @Column(name = "passage_end")),
-    @AttributeOverride(name = "snapshotId", column = @Column(name = "passage_snapshot_id"))
+    @AttributeOverride(name = "snapshotId", column = @Column(name = "passage_snapshot_id")),
+    @AttributeOverride(name = "against", column = @Column(name = "passage_against")),
+    @AttributeOverride(name = "digest", column = @Column(name = "passage_digest"))
   })
   public Check passageCheck = Check.unchecked();
 
-  /** Why the reviewer approved despite an unverified quote or passage, shown to editors. */
+  /** Why the reviewer approved despite an unverified quote or passage, shown to readers too. */
   @Column(name = "approval_override", length = 2000)
   public String approvalOverride;
 

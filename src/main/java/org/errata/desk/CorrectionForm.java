@@ -25,6 +25,8 @@ public class CorrectionForm {
   @RestForm public List<String> sourcePublisher;
   @RestForm public List<String> sourceUrl;
   @RestForm public List<String> sourceQuote;
+  @RestForm public List<String> sourceKind;
+  @RestForm public List<String> sourceNote;
   @RestForm public String version;
   @RestForm public String op;
 
@@ -36,9 +38,13 @@ public class CorrectionForm {
             Math.max(size(sourceUrl), size(sourceQuote)));
     List<QuotedSource> rows = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      rows.add(
+      QuotedSource row =
           new QuotedSource(
-              at(sourceTitle, i), at(sourcePublisher, i), at(sourceUrl, i), at(sourceQuote, i)));
+              at(sourceTitle, i), at(sourcePublisher, i), at(sourceUrl, i), at(sourceQuote, i));
+      if ("offline".equals(at(sourceKind, i))) {
+        row = row.offline(at(sourceNote, i));
+      }
+      rows.add(row);
     }
     return rows;
   }

@@ -35,7 +35,10 @@ public record FormView(
       String titleError,
       String publisherError,
       String urlError,
-      String quoteError) {
+      String quoteError,
+      boolean offline,
+      String offlineNote,
+      String offlineNoteError) {
     public int number() {
       return index + 1;
     }
@@ -46,7 +49,11 @@ public record FormView(
     }
 
     public boolean hasError() {
-      return titleError != null || publisherError != null || urlError != null || quoteError != null;
+      return titleError != null
+          || publisherError != null
+          || urlError != null
+          || quoteError != null
+          || offlineNoteError != null;
     }
   }
 
@@ -93,7 +100,10 @@ public record FormView(
               errors.get(prefix + "title"),
               errors.get(prefix + "publisher"),
               errors.get(prefix + "url"),
-              errors.get(prefix + "quote")));
+              errors.get(prefix + "quote"),
+              s.offline,
+              s.offlineNote,
+              errors.get(prefix + "offlineNote")));
     }
     return new FormView(
         heading,

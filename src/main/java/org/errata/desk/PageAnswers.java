@@ -41,10 +41,12 @@ public class PageAnswers {
 
   /** The page again after {@code e}, with its status. */
   public Response refused(long id, String spot, String text, RuntimeException e) {
+    // A sentence about what was typed goes beside its form; with no form, at the top.
     boolean aboutWhatWasTyped =
-        (e instanceof WorkflowRefusal r && r.kind == WorkflowRefusal.Kind.INVALID)
-            || e instanceof PageFetcher.FetchFailed
-            || e instanceof CorrectionDesk.InvalidContent;
+        spot != null
+            && ((e instanceof WorkflowRefusal r && r.kind == WorkflowRefusal.Kind.INVALID)
+                || e instanceof PageFetcher.FetchFailed
+                || e instanceof CorrectionDesk.InvalidContent);
     int status =
         e instanceof WorkflowRefusal r
             ? r.kind.status

@@ -37,7 +37,24 @@ public record PageView(
     Evidence evidence,
     CorrectionView preview,
     List<EventView> history,
-    Typed typed) {
+    Typed typed,
+    List<Duplicate> duplicates) {
+
+  /** A correction of the same article, live or under way, this one may repeat. */
+  public record Duplicate(long id, String status, String passage, String link) {
+    static List<Duplicate> of(Correction c) {
+      List<Duplicate> found = new ArrayList<>();
+      for (long other : c.possibleDuplicates()) {
+        Correction d = Correction.findById(other);
+        if (d != null) {
+          found.add(
+              new Duplicate(
+                  d.id, d.status().label.toLowerCase(), d.current.passage, Links.correction(d.id)));
+        }
+      }
+      return found;
+    }
+  }
 
   /** The spots of the page where a form can come back refused. */
   public static final String CHANGE_REQUEST = "comment";
@@ -228,7 +245,8 @@ public record PageView(
                 .toList()),
         CorrectionView.of(c, r),
         c.history.stream().map(EventView::of).toList(),
-        typed);
+        typed,
+        Duplicate.of(c));
   }
 
   private static List<CheckView> checks(Correction c, boolean canFetch, Typed typed) {

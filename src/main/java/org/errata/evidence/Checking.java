@@ -112,7 +112,8 @@ public class Checking {
       }
       Check again =
           TextMatcher.find(Correction.words(r, t), snapshot.pageText, check.prefix, check.suffix)
-              .toCheck(snapshot.id, now);
+              .toCheck(snapshot.id, now)
+              .against(snapshot);
       c.recordCheck(
           t, again, changed.by(), now, "again, against the page text stored before the edit");
     }
@@ -130,7 +131,8 @@ public class Checking {
         page.snapshot(),
         look.check(Instant.now()),
         page.how(),
-        isArticle ? page.aliases() : List.of());
+        isArticle ? page.aliases() : List.of(),
+        isArticle ? page.title() : null);
   }
 
   /** The text stored at an earlier check, as a page to match against again. */
@@ -140,7 +142,7 @@ public class Checking {
     if (old == null) {
       return null;
     }
-    return new Evidence.Page(old, List.of(), "again, against the stored page text");
+    return new Evidence.Page(old, List.of(), "again, against the stored page text", null);
   }
 
   private static CorrectionDesk.Subject subject(

@@ -23,7 +23,7 @@ public class Evidence {
   @Inject PageFetcher fetcher;
 
   /** A page's text as Errata has it, and the other addresses the page gave for itself. */
-  public record Page(Snapshot snapshot, List<String> aliases, String how) {}
+  public record Page(Snapshot snapshot, List<String> aliases, String how, String title) {}
 
   /** What the words came to on a page. */
   public record Look(Page page, TextMatcher.Match match) {
@@ -42,18 +42,24 @@ public class Evidence {
   public Page fetch(String url) {
     PageFetcher.Fetched f = fetcher.fetch(url);
     List<String> aliases = new ArrayList<>();
+    // Both ways: an AMP page names its canonical page, a canonical page its AMP one.
     if (f.canonicalUrl() != null) {
       aliases.add(f.canonicalUrl());
+    }
+    if (f.ampUrl() != null) {
+      aliases.add(f.ampUrl());
     }
     return new Page(
         Snapshot.fetched(f.requestedUrl(), f.finalUrl(), f.status(), f.fetchedAt(), f.text()),
         aliases,
-        "against the page fetched from " + f.finalUrl());
+        "against the page fetched from " + f.finalUrl(),
+        f.title());
   }
 
   /** Text an editor pasted, as a page. */
   public static Page pasted(String text, Instant now) {
-    return new Page(Snapshot.pasted(text, now), List.of(), "against text supplied by the editor");
+    return new Page(
+        Snapshot.pasted(text, now), List.of(), "against text supplied by the editor", null);
   }
 
   /** Finds {@code words} on {@code page}, near where they were found before when they repeat. */

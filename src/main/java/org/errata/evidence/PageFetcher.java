@@ -106,7 +106,9 @@ public class PageFetcher {
       Instant fetchedAt,
       String text,
       String canonicalUrl,
-      String sha256) {}
+      String sha256,
+      String ampUrl,
+      String title) {}
 
   /** One answer: status, headers that matter, and the body. */
   private record Answer(int status, String location, String contentType, byte[] body) {}
@@ -168,7 +170,9 @@ public class PageFetcher {
           Instant.now(),
           page.text(),
           page.canonicalUrl(),
-          Snapshot.sha256(page.text()));
+          Snapshot.sha256(page.text()),
+          page.ampUrl(),
+          page.title() == null || page.title().isBlank() ? null : page.title().strip());
     }
   }
 

@@ -56,8 +56,11 @@ public final class PageText {
 
   private PageText() {}
 
-  /** The readable text, the page's title and its rel=canonical address (null when none). */
-  public record Page(String text, String title, String canonicalUrl) {}
+  /**
+   * The readable text, the page's title, its rel=canonical address and its rel=amphtml address
+   * (null when none).
+   */
+  public record Page(String text, String title, String canonicalUrl, String ampUrl) {}
 
   public static Page fromHtml(String html, String baseUrl) {
     Document doc = Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
@@ -66,6 +69,12 @@ public final class PageText {
     if (link != null) {
       String href = link.absUrl("href");
       canonical = href.isBlank() ? null : href;
+    }
+    String amp = null;
+    Element ampLink = doc.selectFirst("link[rel~=(?i)(^|\\s)amphtml(\\s|$)][href]");
+    if (ampLink != null) {
+      String href = ampLink.absUrl("href");
+      amp = href.isBlank() ? null : href;
     }
     String title = doc.title();
     doc.select(CHROME).remove();
@@ -105,11 +114,11 @@ public final class PageText {
             }
           });
     }
-    return new Page(tidy(out.toString()), title, canonical);
+    return new Page(tidy(out.toString()), title, canonical, amp);
   }
 
   public static Page fromPlainText(String text) {
-    return new Page(tidy(text.replace("\r\n", "\n").replace('\r', '\n')), null, null);
+    return new Page(tidy(text.replace("\r\n", "\n").replace('\r', '\n')), null, null, null);
   }
 
   private static void newline(StringBuilder out) {

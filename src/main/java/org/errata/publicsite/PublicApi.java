@@ -41,7 +41,9 @@ public class PublicApi {
       List<RevisionJson> revisions,
       int revision,
       Instant withdrawnAt,
-      String withdrawalReason) {
+      String withdrawalReason,
+      String articleTitle,
+      String approvalOverride) {
 
     static Published of(Correction c) {
       return of(c, c.published);
@@ -52,7 +54,7 @@ public class PublicApi {
       return new Published(
           c.id,
           c.isWithdrawn() ? "WITHDRAWN" : "PUBLISHED",
-          c.articleUrl,
+          ArticleUrl.clean(c.articleUrl),
           c.article.urlKey,
           r.passage,
           r.summary,
@@ -70,7 +72,9 @@ public class PublicApi {
               : null,
           r.number,
           c.withdrawnAt,
-          c.withdrawalReason);
+          c.withdrawalReason,
+          c.article.title,
+          r.approvalOverride);
     }
   }
 
@@ -100,7 +104,7 @@ public class PublicApi {
     Article article = found.article();
     List<Published> live = found.live().stream().map(Published::of).toList();
     return new Lookup(
-        article == null ? url.strip() : article.url,
+        article == null ? ArticleUrl.clean(url) : article.displayUrl(),
         article == null ? key : article.urlKey,
         live.size(),
         live,

@@ -30,6 +30,8 @@ public class PublicPages {
     static native TemplateInstance article(
         String url,
         String articleUrl,
+        String articleTitle,
+        boolean known,
         List<CorrectionView> corrections,
         List<CorrectionView> withdrawn,
         String error);
@@ -52,7 +54,8 @@ public class PublicPages {
     if (url == null || url.isBlank()) {
       return Response.status(400)
           .entity(
-              Templates.article("", null, List.of(), List.of(), "Enter an article's web address."))
+              Templates.article(
+                  "", null, null, false, List.of(), List.of(), "Enter an article's web address."))
           .build();
     }
     String key;
@@ -60,15 +63,18 @@ public class PublicPages {
       key = ArticleUrl.key(url);
     } catch (ArticleUrl.InvalidUrl e) {
       return Response.status(400)
-          .entity(Templates.article(url, null, List.of(), List.of(), e.getMessage()))
+          .entity(Templates.article(url, null, null, false, List.of(), List.of(), e.getMessage()))
           .build();
     }
     PublishedCorrections.ForArticle found = PublishedCorrections.forArticle(key);
-    String articleUrl = found.article() == null ? url.strip() : found.article().url;
+    String articleUrl =
+        found.article() == null ? ArticleUrl.clean(url) : found.article().displayUrl();
     return Response.ok(
             Templates.article(
                 url,
                 articleUrl,
+                found.article() == null ? null : found.article().title,
+                found.article() != null,
                 found.live().stream().map(CorrectionView::published).toList(),
                 found.withdrawn().stream().map(CorrectionView::published).toList(),
                 null))

@@ -47,7 +47,9 @@ public class ImportPages {
   public record ExcerptLine(int number, String text, boolean fault) {}
 
   /** One draft an import created. */
-  public record Row(long id, String passage, int sources, long sourcesWithoutUrl) {}
+  /** One draft created, with the corrections of the same article it may repeat. */
+  public record Row(
+      long id, String passage, int sources, long sourcesWithoutUrl, List<Long> duplicates) {}
 
   @CheckedTemplate
   static class Templates {
@@ -113,7 +115,8 @@ public class ImportPages {
               c.id,
               c.current.passage,
               c.current.sources.size(),
-              c.current.sources.stream().filter(s -> s.url == null).count()));
+              c.current.sources.stream().filter(s -> s.url == null).count(),
+              c.possibleDuplicates()));
     }
     return Templates.imported(articleUrl, rows);
   }

@@ -42,7 +42,30 @@ public class Check {
   @Column(name = "snapshot_id")
   public Long snapshotId;
 
+  /** What the words were checked against: a page Errata fetched, or text an editor pasted. */
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(name = "against", length = 10)
+  public Snapshot.Kind against;
+
+  /** The SHA-256 of the text checked against (the snapshot's digest). */
+  @Column(name = "digest", length = 64)
+  public String digest;
+
   public Check() {}
+
+  /** This check as made against {@code snapshot}: its id, where its text came from, its digest. */
+  public Check against(Snapshot snapshot) {
+    snapshotId = snapshot.id;
+    against = snapshot.kind;
+    digest = snapshot.sha256;
+    return this;
+  }
+
+  /** Found against a page Errata fetched itself (not against text an editor pasted). */
+  public boolean foundOnFetchedPage() {
+    return found() && against == Snapshot.Kind.FETCHED;
+  }
 
   public static Check unchecked() {
     return new Check();
@@ -92,6 +115,8 @@ public class Check {
     c.matchStart = matchStart;
     c.matchEnd = matchEnd;
     c.snapshotId = snapshotId;
+    c.against = against;
+    c.digest = digest;
     return c;
   }
 

@@ -43,6 +43,26 @@ public class QuotedSource {
   @Column(nullable = false, length = QUOTE_MAX)
   public String quote;
 
+  public static final int OFFLINE_NOTE_MAX = 300;
+
+  /**
+   * A source with no page to link to (a book, an interview, a document on request); readers see
+   * {@link #offlineNote} in its place.
+   */
+  @Column(nullable = false)
+  public boolean offline;
+
+  /** For an offline source: one line that tells readers what and where it is. */
+  @PlainText("The description of an offline source")
+  @Size(
+      max = OFFLINE_NOTE_MAX,
+      message =
+          "The description of an offline source can be at most "
+              + OFFLINE_NOTE_MAX
+              + " characters.")
+  @Column(name = "offline_note", length = OFFLINE_NOTE_MAX)
+  public String offlineNote;
+
   /** Whether the quote is on the page; not part of the content a reviewer approves. */
   @Embedded
   @AttributeOverrides({
@@ -53,7 +73,9 @@ public class QuotedSource {
     @AttributeOverride(name = "suffix", column = @Column(name = "quote_suffix")),
     @AttributeOverride(name = "matchStart", column = @Column(name = "quote_start")),
     @AttributeOverride(name = "matchEnd", column = @Column(name = "quote_end")),
-    @AttributeOverride(name = "snapshotId", column = @Column(name = "quote_snapshot_id"))
+    @AttributeOverride(name = "snapshotId", column = @Column(name = "quote_snapshot_id")),
+    @AttributeOverride(name = "against", column = @Column(name = "quote_against")),
+    @AttributeOverride(name = "digest", column = @Column(name = "quote_digest"))
   })
   public Check quoteCheck = Check.unchecked();
 
@@ -74,20 +96,52 @@ public class QuotedSource {
     return quoteCheck;
   }
 
+  /** The same source, marked as offline with the line readers see. */
+  public QuotedSource offline(String note) {
+    QuotedSource s = copy();
+    s.offline = true;
+    s.offlineNote = note;
+    return s;
+  }
+
   /** Blank optional parts become null and surrounding white space goes, so equal means equal. */
   public QuotedSource normalized() {
-    return new QuotedSource(trim(title), blankToNull(publisher), blankToNull(url), trim(quote));
+    QuotedSource n =
+        new QuotedSource(trim(title), blankToNull(publisher), blankToNull(url), trim(quote));
+    n.offline = offline;
+    n.offlineNote = offline ? blankToNull(offlineNote) : null;
+    return n;
   }
 
   public boolean isBlank() {
     return blankToNull(title) == null
         && blankToNull(publisher) == null
         && blankToNull(url) == null
-        && blankToNull(quote) == null;
+        && blankToNull(quote) == null
+        && blankToNull(offlineNote) == null;
   }
 
   public QuotedSource copy() {
-    return new QuotedSource(title, publisher, url, quote);
+    QuotedSource c = new QuotedSource(title, publisher, url, quote);
+    c.offline = offline;
+    c.offlineNote = offlineNote;
+    return c;
+  }
+
+  /**
+   * Why this source cannot be published as it is, or null: one without an address must be marked as
+   * an offline source and described for readers.
+   */
+  public String publicationProblem() {
+    if (url == null && !offline) {
+      return "has no address: add the page's address, or mark it as an offline source (a book, an"
+          + " interview, a document on request) and describe it for readers.";
+    }
+    if (offline && (offlineNote == null || offlineNote.isBlank())) {
+      return "is marked as an offline source: describe it in one line for readers (what it is and"
+          + " where it can be consulted).";
+    }
+    return null;
   }
 
   /** "Title | Publisher", or the title alone. */
@@ -109,11 +163,13 @@ public class QuotedSource {
         && Objects.equals(title, other.title)
         && Objects.equals(publisher, other.publisher)
         && Objects.equals(url, other.url)
-        && Objects.equals(quote, other.quote);
+        && Objects.equals(quote, other.quote)
+        && offline == other.offline
+        && Objects.equals(offlineNote, other.offlineNote);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(title, publisher, url, quote);
+    return Objects.hash(title, publisher, url, quote, offline, offlineNote);
   }
 }

@@ -15,7 +15,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.errata.account.Account;
 import org.errata.account.Accounts;
+import org.errata.article.ArticleKeys;
 import org.errata.correction.Correction;
+import org.errata.correction.CorrectionContent;
 import org.errata.correction.CorrectionDesk;
 import org.errata.report.Report;
 import org.errata.report.ReportImport;
@@ -35,6 +37,7 @@ public class Bootstrap {
 
   @Inject Accounts accounts;
   @Inject CorrectionDesk desk;
+  @Inject ArticleKeys articleKeys;
 
   @ConfigProperty(name = "errata.demo", defaultValue = "false")
   boolean demo;
@@ -46,6 +49,7 @@ public class Bootstrap {
   String dataDir;
 
   void onStart(@Observes StartupEvent event) {
+    articleKeys.upgrade();
     if (demo) {
       createDemoData();
     } else {
@@ -67,7 +71,19 @@ public class Bootstrap {
     Report report = ReportParser.parse(readSeed());
     for (Report.Item item : report.corrections()) {
       // The seed goes through the desk and the same four-eyes workflow as everything else.
-      long id = desk.propose(ReportImport.content(report.articleUrl(), item), ada).id;
+      CorrectionContent content = ReportImport.content(report.articleUrl(), item);
+      // The report names its sources' pages but gives no addresses: readers are told so.
+      content.sources =
+          content.sources.stream()
+              .map(
+                  s ->
+                      s.offline(
+                          "A "
+                              + (s.publisher == null ? "help" : s.publisher)
+                              + " page; the report this correction comes from gives its title,"
+                              + " not its address."))
+              .toList();
+      long id = desk.propose(content, ada).id;
       desk.submit(id, null, ada);
       desk.approve(
           id,

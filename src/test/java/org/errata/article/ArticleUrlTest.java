@@ -36,7 +36,7 @@ class ArticleUrlTest {
           https://example.com/a?gclid=1&fbclid=2&id=7         | example.com/a?id=7
           https://example.com/a?mc_cid=1&mc_eid=2             | example.com/a
           https://example.com/a?UTM_SOURCE=x&q=1              | example.com/a?q=1
-          https://example.com/a?q=1&&r=2                      | example.com/a?q=1&r=2
+          https://example.com/a?q=1&&x=2                      | example.com/a?q=1&x=2
           https://example.com//a///b                          | example.com/a/b
           https://example.com/a/./b/../c                      | example.com/a/c
           https://example.com/caf%c3%a9                       | example.com/caf%C3%A9

@@ -33,7 +33,8 @@ class CorrectionWorkflowTest {
         "The story overstates it.",
         "Because the vendor says otherwise:\n- point one",
         null,
-        List.of(new QuotedSource("Docs", "Vendor", null, "It says otherwise.")));
+        List.of(
+            new QuotedSource("Docs", "Vendor", "https://docs.example/page", "It says otherwise.")));
   }
 
   Correction draftByAda() {

@@ -100,8 +100,11 @@ class EvidenceJourneyTest {
       reader.navigate(base + "articles?url=evidence-news.example/2026/agents");
       Locator sources = reader.locator("ol.sources li");
       assertThat(sources.nth(0).locator(".checked"))
-          .containsText("Quote checked against the page on");
+          .containsText("Quote checked against text supplied by the editor on");
       assertThat(sources.nth(1).locator(".checked")).hasCount(0);
+      assertThat(sources.nth(1).locator(".unconfirmed"))
+          .containsText("The automatic check did not confirm this quote");
+      assertThat(reader.locator(".override-note")).containsText("approved it because");
       assertThat(sources.nth(0).locator("a"))
           .hasAttribute(
               "href",

@@ -54,6 +54,7 @@ class ReviewJourneyTest {
       assertThat(ada.locator("#source-1-title")).isVisible();
       assertThat(ada.locator("#passage")).hasValue("The assistant never leaves its sandbox");
       ada.locator("#source-1-title").fill("Get started");
+      ada.locator("#source-1-url").fill("https://help.vendor.example/get-started");
       ada.locator("#source-1-quote").fill("Code runs safely in an isolated space.");
       Browser.shot(ada, "01-ada-new-correction");
       ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save draft")).click();

@@ -98,7 +98,7 @@ class PublicPagesTest {
         .body(
             containsString(
                 "<a href=\"https://help.example.com/page#:~:text=The%20feature%20runs%20outside%20the%20sandbox.\""))
-        .body(containsString("Quote checked against the page on"))
+        .body(containsString("Quote checked against text supplied by the editor"))
         .body(containsString("Help page | Vendor Help Center"));
   }
 

@@ -203,6 +203,33 @@ class ReportImportTest {
             .jsonPath()
             .getLong("corrections[0].id");
     Api.as("ada").post("/api/corrections/" + id + "/publish").then().statusCode(409);
+    // Reports name sources without addresses: an editor adds them (or marks a source offline).
+    Api.as("ada")
+        .post("/api/corrections/" + id + "/submit")
+        .then()
+        .statusCode(400)
+        .body("field", equalTo("sources[0].url"));
+    io.restassured.path.json.JsonPath draft =
+        Api.as("ada").get("/api/corrections/" + id).jsonPath();
+    Map<String, Object> body = new java.util.HashMap<>();
+    for (String f : List.of("articleUrl", "passage", "summary", "reasoning")) {
+      body.put(f, draft.getString(f));
+    }
+    body.put(
+        "sources",
+        List.of(
+            Map.of(
+                "title", "Pricing | Plans",
+                "publisher", "Vendor Docs",
+                "url", "https://docs.vendor.example/pricing",
+                "quote", "Plans start at $10…"),
+            Map.of(
+                "title", "Blog post",
+                "quote", "“A quote” — with a dash.",
+                "offline", true,
+                "offlineNote", "The vendor's blog post, since taken down; copy on request.")));
+    body.put("version", draft.getLong("version"));
+    Api.as("ada").body(body).put("/api/corrections/" + id).then().statusCode(200);
     Api.as("ada").post("/api/corrections/" + id + "/submit").then().statusCode(200);
     Api.as("ada").post("/api/corrections/" + id + "/approve").then().statusCode(403);
     Api.as("grace")
