@@ -22,9 +22,12 @@ import org.errata.correction.CorrectionDesk;
 import org.errata.correction.WorkflowRefusal;
 import org.errata.publicsite.CorrectionView;
 import org.errata.source.QuotedSource;
+import org.errata.suggestion.Suggestion;
+import org.errata.suggestion.Suggestions;
 import org.errata.web.Links;
 import org.errata.web.Redirect;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The correction form: a new correction, or the words of the revision under way. A refusal shows
@@ -39,28 +42,58 @@ public class FormPages {
   @Inject CorrectionDesk desk;
   @Inject PageAnswers answers;
   @Inject Me me;
+  @Inject Suggestions suggestions;
 
   @CheckedTemplate
   static class Templates {
     static native TemplateInstance form(FormView form);
   }
 
+  /** A blank form; {@code suggestion}: one started from a reader's suggestion, prefilled. */
   @GET
   @Path("new")
-  public TemplateInstance newCorrection() {
-    return Templates.form(FormView.blank());
+  public TemplateInstance newCorrection(@RestQuery Long suggestion) {
+    if (suggestion == null) {
+      return Templates.form(FormView.blank());
+    }
+    Suggestion s = suggestions.find(suggestion);
+    Target target = Target.from(s);
+    return Templates.form(
+        FormView.of(
+                target.heading(),
+                target.action(),
+                null,
+                null,
+                new CorrectionContent(
+                    s.articleUrl,
+                    s.passage == null ? "" : s.passage,
+                    "",
+                    "",
+                    "",
+                    List.of(new QuotedSource())),
+                List.of(),
+                List.of(),
+                null)
+            .withReaderWords(target.readerWords()));
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response create(@BeanParam CorrectionForm form) {
-    Target target = new Target("New correction", Links.corrections(), null);
+  public Response create(@BeanParam CorrectionForm form, @RestQuery Long suggestion) {
+    Target target =
+        suggestion == null
+            ? new Target("New correction", Links.corrections(), null, null)
+            : Target.from(suggestions.find(suggestion));
     Response rows = rowChange(form, target, null);
     if (rows != null) {
       return rows;
     }
     try {
-      return Redirect.seeOther(Links.correction(desk.propose(form.content(), me.account()).id));
+      Correction made =
+          suggestion == null
+              ? desk.propose(form.content(), me.account())
+              : suggestions.draft(suggestion, form.content(), me.account());
+      return Redirect.seeOther(Links.correction(made.id));
     } catch (CorrectionDesk.InvalidContent e) {
       return again(400, target, null, form, e.problems, null);
     }
@@ -102,7 +135,7 @@ public class FormPages {
       Correction now = desk.find(id);
       return again(
           409,
-          new Target("Someone else saved this correction", target.action(), id),
+          new Target("Someone else saved this correction", target.action(), id, null),
           now.version,
           form,
           List.of(),
@@ -123,9 +156,18 @@ public class FormPages {
   }
 
   /** Where the form posts and what it is called. */
-  record Target(String heading, String action, Long id) {
+  record Target(String heading, String action, Long id, String readerWords) {
     static Target edit(long id) {
-      return new Target("Edit correction " + id, Links.correction(id), id);
+      return new Target("Edit correction " + id, Links.correction(id), id, null);
+    }
+
+    /** A new correction from a reader's suggestion, with the reader's words beside the form. */
+    static Target from(Suggestion s) {
+      return new Target(
+          "New correction from a reader's suggestion",
+          Links.corrections() + "?suggestion=" + s.id,
+          null,
+          s.asComment());
     }
   }
 
@@ -142,14 +184,15 @@ public class FormPages {
     return Response.ok(
             Templates.form(
                 FormView.of(
-                    target.heading(),
-                    target.action(),
-                    target.id(),
-                    version,
-                    form.content(),
-                    rows,
-                    List.of(),
-                    null)))
+                        target.heading(),
+                        target.action(),
+                        target.id(),
+                        version,
+                        form.content(),
+                        rows,
+                        List.of(),
+                        null)
+                    .withReaderWords(target.readerWords())))
         .build();
   }
 
@@ -166,14 +209,15 @@ public class FormPages {
         .entity(
             Templates.form(
                 FormView.of(
-                    target.heading(),
-                    target.action(),
-                    target.id(),
-                    version,
-                    typed,
-                    typed.sources,
-                    problems,
-                    current)))
+                        target.heading(),
+                        target.action(),
+                        target.id(),
+                        version,
+                        typed,
+                        typed.sources,
+                        problems,
+                        current)
+                    .withReaderWords(target.readerWords())))
         .build();
   }
 }

@@ -23,7 +23,8 @@ public record FormView(
     String verdict,
     List<SourceRow> sources,
     List<CorrectionDesk.Problem> problems,
-    CorrectionView current) {
+    CorrectionView current,
+    String readerWords) {
 
   /** One source row of the form. */
   public record SourceRow(
@@ -117,7 +118,26 @@ public record FormView(
         typed.verdict,
         sourceRows,
         problems,
-        current);
+        current,
+        null);
+  }
+
+  /** The same form, beside the words of the reader's suggestion it starts from. */
+  public FormView withReaderWords(String words) {
+    return new FormView(
+        heading,
+        action,
+        id,
+        version,
+        articleUrl,
+        passage,
+        summary,
+        reasoning,
+        verdict,
+        sources,
+        problems,
+        current,
+        words);
   }
 
   /** The message for {@code field}, or null. */

@@ -15,6 +15,8 @@ import org.errata.correction.CorrectionDesk;
 import org.errata.correction.WorkflowRefusal;
 import org.errata.report.ReportFormatException;
 import org.errata.report.ReportImport;
+import org.errata.suggestion.Suggestion;
+import org.errata.suggestion.Suggestions;
 import org.errata.web.ApiError;
 import org.errata.web.ErrorPage;
 import org.errata.web.Paths;
@@ -33,6 +35,24 @@ public class ErrorMappers {
   @ServerExceptionMapper
   public Response notFound(CorrectionDesk.NotFound e, HttpServerRequest request) {
     return answer(request, 404, "Not found", e.getMessage(), null);
+  }
+
+  @ServerExceptionMapper
+  public Response notFound(Suggestions.NotFound e, HttpServerRequest request) {
+    return answer(request, 404, "Not found", e.getMessage(), null);
+  }
+
+  @ServerExceptionMapper
+  public Response invalid(Suggestion.Refused e, HttpServerRequest request) {
+    Suggestion.Problem first = e.problems.get(0);
+    return answer(request, 400, "Invalid", first.message(), first.field());
+  }
+
+  @ServerExceptionMapper
+  public Response tooMany(Suggestions.TooMany e, HttpServerRequest request) {
+    return Response.fromResponse(answer(request, 429, "Please wait", e.getMessage(), null))
+        .header("Retry-After", Math.max(1, e.retryAfter.toSeconds()))
+        .build();
   }
 
   @ServerExceptionMapper

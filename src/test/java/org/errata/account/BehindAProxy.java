@@ -19,6 +19,7 @@ public class BehindAProxy implements QuarkusTestProfile {
         "errata.sign-in.free-failures-per-account", "10",
         "errata.sign-in.free-failures-per-account-and-address", "5",
         "errata.sign-in.free-failures-per-device", "10",
+        "errata.suggestions.per-client-per-hour", "5",
         "quarkus.datasource.jdbc.url", "jdbc:h2:mem:errata-proxy;DB_CLOSE_DELAY=-1");
   }
 }
