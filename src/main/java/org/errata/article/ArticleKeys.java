@@ -18,7 +18,7 @@ public class ArticleKeys {
   private static final Logger LOG = Logger.getLogger(ArticleKeys.class);
 
   /** Bumped whenever {@link ArticleUrl#key} changes what it makes of an address. */
-  static final String RULES = "2";
+  static final String RULES = "3";
 
   static final String SETTING = "article-key-rules";
 
@@ -41,6 +41,10 @@ public class ArticleKeys {
         key = ArticleUrl.key(a.url);
       } catch (ArticleUrl.InvalidUrl e) {
         continue;
+      }
+      String site = ArticleUrl.site(key);
+      if (!site.equals(a.site)) {
+        a.site = site;
       }
       if (key.equals(a.urlKey)) {
         continue;

@@ -271,6 +271,33 @@ public final class ArticleUrl {
     return s.substring(0, q) + (kept.isEmpty() ? "" : "?" + String.join("&", kept)) + hashBang;
   }
 
+  /**
+   * The publication of an article with this key: its host, without port ({@code
+   * oneusefulthing.org}). Also what a reader types for {@code /sites/{domain}}, folded the same
+   * way.
+   */
+  public static String site(String keyOrDomain) {
+    String s = keyOrDomain.strip().toLowerCase(Locale.ROOT);
+    int scheme = s.indexOf("://");
+    if (scheme >= 0) {
+      s = s.substring(scheme + 3);
+    }
+    int end = s.length();
+    for (char c : new char[] {'/', '?', '#', ':'}) {
+      int at = s.indexOf(c);
+      if (at >= 0 && at < end) {
+        end = at;
+      }
+    }
+    s = s.substring(0, end);
+    for (String prefix : List.of("www.", "m.", "mobile.", "amp.")) {
+      if (s.startsWith(prefix) && s.indexOf('.', prefix.length()) > 0) {
+        s = s.substring(prefix.length());
+      }
+    }
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+  }
+
   /** True when {@code url} can be turned into a key. */
   public static boolean isValid(String url) {
     try {

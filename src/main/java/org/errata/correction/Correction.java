@@ -945,10 +945,23 @@ public class Correction extends PanacheEntityBase {
    * after} ("epochMillis:id" of the last one shown), by keyset.
    */
   public static Slice<Correction> live(String after, int limit) {
+    return live(null, after, limit);
+  }
+
+  /** Live corrections to articles of one publication ({@code site}), newest first, by keyset. */
+  public static Slice<Correction> liveOnSite(String site, String after, int limit) {
+    return live(site, after, limit);
+  }
+
+  private static Slice<Correction> live(String site, String after, int limit) {
     StringBuilder q =
         new StringBuilder(
             "select c from Correction c join c.published p where c.withdrawnAt is null");
     Parameters params = new Parameters();
+    if (site != null) {
+      q.append(" and c.article.site = :site");
+      params.and("site", site);
+    }
     if (after != null && after.matches("\\d{1,19}:\\d{1,19}")) {
       String[] parts = after.split(":");
       q.append(" and (p.publishedAt < :at or (p.publishedAt = :at and c.id < :id))");

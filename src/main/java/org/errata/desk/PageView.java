@@ -96,7 +96,8 @@ public record PageView(
       String changeNote,
       String changeRequestedBy,
       int revisionCount,
-      String approvalOverride) {}
+      String approvalOverride,
+      String articleLink) {}
 
   /** The actions offered to this person, and the form state they need. */
   public record Actions(long id, long version, List<Offer> offers, String passageStatusLabel) {
@@ -227,7 +228,8 @@ public record PageView(
                 ? c.lastChangeRequest().map(e -> e.actor.username).orElse(null)
                 : null,
             c.revisions.size(),
-            r.approvalOverride),
+            r.approvalOverride,
+            Links.deskArticle(c.article.id)),
         error,
         c.openChangeRequest().map(EventView::of).orElse(null),
         notes,

@@ -19,6 +19,7 @@ import org.errata.article.ArticleKeys;
 import org.errata.correction.Correction;
 import org.errata.correction.CorrectionContent;
 import org.errata.correction.CorrectionDesk;
+import org.errata.publicsite.SearchIndex;
 import org.errata.report.Report;
 import org.errata.report.ReportImport;
 import org.errata.report.ReportParser;
@@ -38,6 +39,7 @@ public class Bootstrap {
   @Inject Accounts accounts;
   @Inject CorrectionDesk desk;
   @Inject ArticleKeys articleKeys;
+  @Inject SearchIndex searchIndex;
 
   @ConfigProperty(name = "errata.demo", defaultValue = "false")
   boolean demo;
@@ -50,6 +52,7 @@ public class Bootstrap {
 
   void onStart(@Observes StartupEvent event) {
     articleKeys.upgrade();
+    searchIndex.upgrade();
     if (demo) {
       createDemoData();
     } else {

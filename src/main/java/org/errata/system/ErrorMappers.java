@@ -11,6 +11,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Collection;
+import org.errata.article.Articles;
 import org.errata.correction.CorrectionDesk;
 import org.errata.correction.WorkflowRefusal;
 import org.errata.report.ReportFormatException;
@@ -34,6 +35,11 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response notFound(CorrectionDesk.NotFound e, HttpServerRequest request) {
+    return answer(request, 404, "Not found", e.getMessage(), null);
+  }
+
+  @ServerExceptionMapper
+  public Response notFound(Articles.NotFound e, HttpServerRequest request) {
     return answer(request, 404, "Not found", e.getMessage(), null);
   }
 

@@ -117,6 +117,11 @@ public final class Links {
   }
 
   /** The readers' page of an article, by any spelling of its address. */
+  /** An article on the desk: its addresses and corrections. */
+  public static String deskArticle(long id) {
+    return "/editor/articles/" + id;
+  }
+
   public static String article(String url) {
     return "/articles?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8);
   }

@@ -94,6 +94,10 @@ final class PackagedApp implements AutoCloseable {
     throw new AssertionError("Errata did not start in 90 s:\n" + output());
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   String base() {
     return "http://127.0.0.1:" + port;
   }

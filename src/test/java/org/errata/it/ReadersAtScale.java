@@ -1,0 +1,329 @@
+package org.errata.it;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.errata.publicsite.SearchIndex;
+
+/**
+ * What readers' pages cost with 100,000 published corrections: the packaged application on an H2
+ * file filled with that many (50,000 articles on 2,000 sites, realistic lengths, a Zipf-distributed
+ * vocabulary, and their search index), each page asked for 300 times after a warm-up, one request
+ * at a time. Prints the median, p95 and p99 of each. A harness, not a test (docs/performance.md):
+ *
+ * <pre>
+ * ./mvnw -q package -DskipTests &amp;&amp; ./mvnw -q test-compile
+ * java -cp target/test-classes:target/classes:$(cat target/classpath.txt) org.errata.it.ReadersAtScale [corrections]
+ * </pre>
+ */
+public final class ReadersAtScale {
+
+  private ReadersAtScale() {}
+
+  static final int SITES = 2000;
+  static final String[] COMMON = {
+    "computer",
+    "sandbox",
+    "feature",
+    "pricing",
+    "account",
+    "data",
+    "privacy",
+    "model",
+    "users",
+    "settings",
+    "desktop",
+    "files",
+    "security",
+    "update",
+    "release",
+    "subscription",
+    "storage",
+    "machine",
+    "browser",
+    "support"
+  };
+
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    Path dir = Files.createTempDirectory("errata-scale");
+    Path data = dir.resolve("data");
+    try (PackagedApp app = new PackagedApp(data)) {
+      app.start("-Derrata.demo=true");
+      app.stop();
+      long t0 = System.nanoTime();
+      Vocabulary words = new Vocabulary(new Random(7), 5000);
+      fill(data, n, words);
+      System.out.printf(
+          "filled %,d published corrections in %.0f s%n", n, (System.nanoTime() - t0) / 1e9);
+      app.start("-Derrata.demo=true");
+      HttpClient client = HttpClient.newHttpClient();
+      Map<String, String> pages = new LinkedHashMap<>();
+      pages.put("home", "/");
+      pages.put("permalink", "/corrections/" + (1_000_000 + n / 2));
+      pages.put(
+          "article lookup",
+          "/articles?url=" + enc("https://www.site17.example/story-3?utm_source=x"));
+      pages.put("site page", "/sites/site17.example");
+      pages.put("search, most common word", "/search?q=" + COMMON[0]);
+      pages.put("search, common word, page 5", "/search?q=" + COMMON[3] + "&page=5");
+      pages.put("search, two common words", "/search?q=" + enc(COMMON[0] + " " + COMMON[1]));
+      pages.put("search, mid-frequency word", "/search?q=" + words.at(300));
+      pages.put("search, rare word", "/search?q=" + words.at(4000));
+      pages.put(
+          "search, three words",
+          "/search?q=" + enc(COMMON[2] + " " + words.at(40) + " " + words.at(90)));
+      pages.put("search, no match", "/search?q=zzzzqqq");
+      System.out.printf("%-32s %8s %8s %8s %8s%n", "page", "median", "p95", "p99", "bytes");
+      for (Map.Entry<String, String> page : pages.entrySet()) {
+        URI uri = URI.create(app.base() + page.getValue());
+        int bytes = 0;
+        for (int i = 0; i < 50; i++) {
+          bytes = get(client, uri);
+        }
+        long[] ns = new long[300];
+        for (int i = 0; i < ns.length; i++) {
+          long s = System.nanoTime();
+          get(client, uri);
+          ns[i] = System.nanoTime() - s;
+        }
+        Arrays.sort(ns);
+        System.out.printf(
+            "%-32s %6.1f ms %6.1f ms %6.1f ms %8d%n",
+            page.getKey(), ns[150] / 1e6, ns[284] / 1e6, ns[296] / 1e6, bytes);
+      }
+      System.out.printf("RSS of the application: %s%n", rss(app));
+    }
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static int get(HttpClient client, URI uri) throws Exception {
+    HttpResponse<byte[]> r =
+        client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(uri + " answered " + r.statusCode());
+    }
+    return r.body().length;
+  }
+
+  static String rss(PackagedApp app) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + app.pid() + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return line.substring(6).strip();
+        }
+      }
+    } catch (Exception e) {
+      return "unknown";
+    }
+    return "unknown";
+  }
+
+  /** Made-up words, drawn with Zipf's law so a few are everywhere and most are rare. */
+  static final class Vocabulary {
+    final String[] words;
+    final double[] cumulative;
+    final Random random;
+
+    Vocabulary(Random random, int size) {
+      this.random = random;
+      words = new String[size];
+      for (int i = 0; i < size; i++) {
+        words[i] = i < COMMON.length ? COMMON[i] : made(random, i);
+      }
+      cumulative = new double[size];
+      double sum = 0;
+      for (int i = 0; i < size; i++) {
+        sum += 1.0 / (i + 1);
+        cumulative[i] = sum;
+      }
+      for (int i = 0; i < size; i++) {
+        cumulative[i] /= sum;
+      }
+    }
+
+    static String made(Random random, int i) {
+      String letters = "bcdfghjklmnprstvwz";
+      String vowels = "aeiou";
+      StringBuilder b = new StringBuilder();
+      int syllables = 2 + random.nextInt(3);
+      for (int s = 0; s < syllables; s++) {
+        b.append(letters.charAt(random.nextInt(letters.length())));
+        b.append(vowels.charAt(random.nextInt(vowels.length())));
+      }
+      return b.append(letters.charAt(i % letters.length())).toString();
+    }
+
+    String at(int rank) {
+      return words[rank];
+    }
+
+    String next() {
+      int i = Arrays.binarySearch(cumulative, random.nextDouble());
+      return words[i < 0 ? -i - 1 : i];
+    }
+
+    String text(int count) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < count; i++) {
+        String w = next();
+        b.append(i == 0 ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w);
+        b.append(i == count - 1 ? "." : (i % 12 == 11 ? ". " : " "));
+      }
+      return b.toString();
+    }
+  }
+
+  static void fill(Path data, int n, Vocabulary words) throws Exception {
+    String url = "jdbc:h2:file:" + data.resolve("errata").toAbsolutePath();
+    try (Connection db = DriverManager.getConnection(url, "errata", "")) {
+      db.setAutoCommit(false);
+      long ada;
+      long grace;
+      try (Statement s = db.createStatement();
+          ResultSet r = s.executeQuery("select id, username from account")) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        while (r.next()) {
+          ids.put(r.getString(2), r.getLong(1));
+        }
+        ada = ids.get("ada");
+        grace = ids.get("grace");
+      }
+      try (Statement s = db.createStatement()) {
+        s.execute("set referential_integrity false");
+      }
+      PreparedStatement article =
+          db.prepareStatement(
+              "insert into article (id, url, url_key, created_at, site) values (?, ?, ?, ?, ?)");
+      PreparedStatement correction =
+          db.prepareStatement(
+              "insert into correction (id, article_id, article_url, created_by_id, created_at,"
+                  + " updated_at, version, current_revision_id, published_revision_id)"
+                  + " values (?, ?, ?, ?, ?, ?, 0, ?, ?)");
+      PreparedStatement revision =
+          db.prepareStatement(
+              "insert into revision (id, correction_id, number, status, passage, summary,"
+                  + " reasoning, verdict, author_id, approved_by_id, approved_at, published_by_id,"
+                  + " published_at, passage_status) values (?, ?, 1, 'PUBLISHED', ?, ?, ?, ?, ?, ?,"
+                  + " ?, ?, ?, 'UNCHECKED')");
+      PreparedStatement source =
+          db.prepareStatement(
+              "insert into revision_source (revision_id, pos, title, publisher, url, quote)"
+                  + " values (?, ?, ?, ?, ?, ?)");
+      PreparedStatement posting =
+          db.prepareStatement(
+              "insert into search_posting (term, correction_id, weight, published_at)"
+                  + " values (?, ?, ?, ?)");
+      Instant start = Instant.parse("2024-01-01T00:00:00Z");
+      int articles = n / 2;
+      for (int a = 0; a < articles; a++) {
+        int site = a % SITES;
+        String key = "site" + site + ".example/story-" + (a / SITES);
+        article.setLong(1, 1_000_000 + a);
+        article.setString(2, "https://www." + key);
+        article.setString(3, key);
+        article.setTimestamp(4, Timestamp.from(start));
+        article.setString(5, "site" + site + ".example");
+        article.addBatch();
+      }
+      article.executeBatch();
+      for (int i = 0; i < n; i++) {
+        long id = 1_000_000 + i;
+        int a = i % articles;
+        int site = a % SITES;
+        String articleUrl = "https://www.site" + site + ".example/story-" + (a / SITES);
+        Timestamp at = Timestamp.from(start.plusSeconds(600L * i));
+        String passage = words.text(10 + words.random.nextInt(20));
+        String summary = words.text(30 + words.random.nextInt(40));
+        String reasoning = words.text(120 + words.random.nextInt(120));
+        correction.setLong(1, id);
+        correction.setLong(2, 1_000_000 + a);
+        correction.setString(3, articleUrl);
+        correction.setLong(4, ada);
+        correction.setTimestamp(5, at);
+        correction.setTimestamp(6, at);
+        correction.setLong(7, id);
+        correction.setLong(8, id);
+        correction.addBatch();
+        revision.setLong(1, id);
+        revision.setLong(2, id);
+        revision.setString(3, passage);
+        revision.setString(4, summary);
+        revision.setString(5, reasoning);
+        revision.setString(6, "Inaccurate");
+        revision.setLong(7, ada);
+        revision.setLong(8, grace);
+        revision.setTimestamp(9, at);
+        revision.setLong(10, grace);
+        revision.setTimestamp(11, at);
+        revision.addBatch();
+        List<String> sourceTexts = new ArrayList<>();
+        for (int p = 0; p < 2; p++) {
+          String title = words.text(4 + words.random.nextInt(5));
+          String publisher = "Publisher " + words.at(20 + words.random.nextInt(200));
+          source.setLong(1, id);
+          source.setInt(2, p);
+          source.setString(3, title);
+          source.setString(4, publisher);
+          source.setString(5, "https://help.vendor" + (i % 300) + ".example/page-" + p);
+          source.setString(6, words.text(20));
+          source.addBatch();
+          sourceTexts.add(title);
+          sourceTexts.add(publisher);
+        }
+        for (Map.Entry<String, Integer> e :
+            SearchIndex.postings(
+                    passage,
+                    summary,
+                    reasoning,
+                    "Inaccurate",
+                    sourceTexts,
+                    "site" + site + ".example")
+                .entrySet()) {
+          posting.setString(1, e.getKey());
+          posting.setLong(2, id);
+          posting.setInt(3, e.getValue());
+          posting.setTimestamp(4, at);
+          posting.addBatch();
+        }
+        if (i % 1000 == 999) {
+          correction.executeBatch();
+          revision.executeBatch();
+          source.executeBatch();
+          posting.executeBatch();
+          db.commit();
+        }
+      }
+      correction.executeBatch();
+      revision.executeBatch();
+      source.executeBatch();
+      posting.executeBatch();
+      try (Statement s = db.createStatement()) {
+        s.execute("set referential_integrity true");
+        s.execute("analyze");
+      }
+      db.commit();
+    }
+  }
+}
