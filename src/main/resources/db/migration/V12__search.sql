@@ -18,3 +18,11 @@ create table search_posting (
 );
 create index search_posting_rank_idx on search_posting (term, weight desc, published_at desc, correction_id desc);
 create index search_posting_correction_idx on search_posting (correction_id);
+
+-- When the revision readers see was published, while the correction is live: readers' lists
+-- (the front page, a publication's page) read this index in order instead of sorting.
+alter table correction add column live_at timestamp(6) with time zone;
+update correction set live_at =
+    (select r.published_at from revision r where r.id = correction.published_revision_id)
+  where published_revision_id is not null and withdrawn_at is null;
+create index correction_live_idx on correction (live_at desc, id desc);

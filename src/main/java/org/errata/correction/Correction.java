@@ -93,6 +93,13 @@ public class Correction extends PanacheEntityBase {
   @Column(name = "withdrawn_at")
   public Instant withdrawnAt;
 
+  /**
+   * When the revision readers see was published, while the correction is live (null before it is
+   * published and once it is withdrawn): the order of readers' lists, indexed.
+   */
+  @Column(name = "live_at")
+  public Instant liveAt;
+
   @ManyToOne
   @JoinColumn(name = "withdrawn_by_id")
   public Account withdrawnBy;
@@ -747,6 +754,7 @@ public class Correction extends PanacheEntityBase {
     current.publishedBy = by;
     current.publishedAt = now;
     published = current;
+    liveAt = now;
     move(by, AuditEvent.Kind.PUBLISHED, Status.PUBLISHED, null, now);
   }
 
@@ -789,6 +797,7 @@ public class Correction extends PanacheEntityBase {
     plain(reason, "The reason", null);
     Status from = status();
     withdrawnAt = now;
+    liveAt = null;
     withdrawnBy = by;
     withdrawalReason = reason.strip();
     record(by, AuditEvent.Kind.WITHDRAWN, from, Status.WITHDRAWN, withdrawalReason, now);
@@ -954,9 +963,7 @@ public class Correction extends PanacheEntityBase {
   }
 
   private static Slice<Correction> live(String site, String after, int limit) {
-    StringBuilder q =
-        new StringBuilder(
-            "select c from Correction c join c.published p where c.withdrawnAt is null");
+    StringBuilder q = new StringBuilder("select c from Correction c where c.liveAt is not null");
     Parameters params = new Parameters();
     if (site != null) {
       q.append(" and c.article.site = :site");
@@ -964,13 +971,20 @@ public class Correction extends PanacheEntityBase {
     }
     if (after != null && after.matches("\\d{1,19}:\\d{1,19}")) {
       String[] parts = after.split(":");
-      q.append(" and (p.publishedAt < :at or (p.publishedAt = :at and c.id < :id))");
-      params.and("at", Instant.ofEpochMilli(Long.parseLong(parts[0])));
+      long micros = Long.parseLong(parts[0]);
+      q.append(" and (c.liveAt < :at or (c.liveAt = :at and c.id < :id))");
+      params.and(
+          "at",
+          Instant.ofEpochSecond(
+              Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L));
       params.and("id", Long.parseLong(parts[1]));
     }
-    q.append(" order by p.publishedAt desc, c.id desc");
+    q.append(" order by c.liveAt desc, c.id desc");
     List<Correction> found = find(q.toString(), params).page(0, limit + 1).list();
-    return Slice.of(found, limit, c -> c.published.publishedAt.toEpochMilli() + ":" + c.id);
+    return Slice.of(
+        found,
+        limit,
+        c -> (c.liveAt.getEpochSecond() * 1_000_000L + c.liveAt.getNano() / 1000) + ":" + c.id);
   }
 
   /** Every published correction of one article, newest publication first. */

@@ -4,9 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,6 +44,15 @@ public class SearchIndex {
   public static final int MAX_TERMS = 8;
   public static final int TERM_MAX = 40;
   public static final int QUERY_MAX = 200;
+
+  /** Pages of results readers can go through (20 each): the first thousand. */
+  public static final int MAX_PAGE = 50;
+
+  /** How many of the rarest word's best-placed corrections a search of several words weighs. */
+  static final int CANDIDATES = 2000;
+
+  /** Counting a word's corrections stops here: enough to tell rare from common. */
+  static final int FREQUENCY_CAP = 5000;
 
   static final int PASSAGE = 4;
   static final int SITE = 4;
@@ -213,12 +225,53 @@ public class SearchIndex {
     }
   }
 
+  /** A correction holding the words so far, with their summed weight. */
+  private record Candidate(long id, int weight, Instant publishedAt) {
+    static final Comparator<Candidate> RANK =
+        Comparator.comparingInt(Candidate::weight)
+            .reversed()
+            .thenComparing(Candidate::publishedAt, Comparator.reverseOrder())
+            .thenComparing(Candidate::id, Comparator.reverseOrder());
+
+    static Instant instant(Object value) {
+      if (value instanceof Instant i) {
+        return i;
+      }
+      if (value instanceof OffsetDateTime o) {
+        return o.toInstant();
+      }
+      if (value instanceof Timestamp t) {
+        return t.toInstant();
+      }
+      throw new IllegalStateException("A date the database gave as " + value.getClass());
+    }
+
+    Candidate plus(int more) {
+      return new Candidate(id, weight + more, publishedAt);
+    }
+  }
+
+  /** How many corrections hold {@code term}, counted up to {@value #FREQUENCY_CAP}. */
+  private static int frequency(EntityManager em, String term) {
+    Object n =
+        em.createNativeQuery(
+                "select count(*) from (select 1 from search_posting where term = ?1"
+                    + " fetch first "
+                    + FREQUENCY_CAP
+                    + " rows only) f")
+            .setParameter(1, term)
+            .getSingleResult();
+    return ((Number) n).intValue();
+  }
+
   /** One page of what a search found: the corrections, best first, and whether more follow. */
   public record Found(List<String> terms, List<Correction> corrections, boolean more) {}
 
   /**
    * The live corrections holding every word of {@code query}, best first: the sum of the words'
-   * weights, then the newest; {@code page} counts from 1.
+   * weights, then the newest; {@code page} counts from 1, up to {@value #MAX_PAGE}. With several
+   * words, the candidates are the {@value #CANDIDATES} best-placed corrections holding the rarest
+   * of them, so that a search of common words costs what a search of rare ones does.
    */
   @Transactional
   public Found search(String query, int page, int size) {
@@ -227,39 +280,72 @@ public class SearchIndex {
       return new Found(terms, List.of(), false);
     }
     EntityManager em = Correction.getEntityManager();
-    int offset = (Math.max(1, page) - 1) * size;
+    int offset = (Math.min(Math.max(1, page), MAX_PAGE) - 1) * size;
     List<?> rows;
     if (terms.size() == 1) {
+      // Read straight down the index in rank order (naming the term in the order lets the
+      // database see that the index is already sorted): the cost is the page's depth, not the
+      // number of corrections holding the word.
       rows =
           em.createNativeQuery(
                   "select correction_id from search_posting where term = ?1"
-                      + " order by weight desc, published_at desc, correction_id desc")
+                      + " order by term, weight desc, published_at desc, correction_id desc")
               .setParameter(1, terms.get(0))
               .setFirstResult(offset)
               .setMaxResults(size + 1)
               .getResultList();
     } else {
-      StringBuilder in = new StringBuilder();
-      for (int i = 0; i < terms.size(); i++) {
-        in.append(i == 0 ? "?" : ", ?").append(i + 2);
+      // Start from the rarest word's best-placed postings (at most CANDIDATES of them, read in
+      // rank order from the index) and keep those holding every other word, looked up by primary
+      // key: bounded work however common the words are. Done in steps, so no query planner can
+      // turn it into a scan of every posting of a common word.
+      List<String> order = new ArrayList<>(terms);
+      Map<String, Integer> frequency = new HashMap<>();
+      for (String t : terms) {
+        frequency.put(t, frequency(em, t));
       }
-      var q =
+      order.sort((x, y) -> Integer.compare(frequency.get(x), frequency.get(y)));
+      List<?> first =
           em.createNativeQuery(
-              "select correction_id from search_posting where term in ("
-                  + in
-                  + ") group by correction_id having count(*) = ?1"
-                  + " order by sum(weight) desc, max(published_at) desc, correction_id desc");
-      q.setParameter(1, terms.size());
-      for (int i = 0; i < terms.size(); i++) {
-        q.setParameter(i + 2, terms.get(i));
+                  "select correction_id, weight, published_at from search_posting where term = ?1"
+                      + " order by term, weight desc, published_at desc, correction_id desc")
+              .setParameter(1, order.get(0))
+              .setMaxResults(CANDIDATES)
+              .getResultList();
+      Map<Long, Candidate> candidates = new LinkedHashMap<>();
+      for (Object o : first) {
+        Object[] row = (Object[]) o;
+        long id = ((Number) row[0]).longValue();
+        candidates.put(
+            id, new Candidate(id, ((Number) row[1]).intValue(), Candidate.instant(row[2])));
       }
-      rows = q.setFirstResult(offset).setMaxResults(size + 1).getResultList();
+      for (int i = 1; i < order.size() && !candidates.isEmpty(); i++) {
+        List<?> held =
+            em.createNativeQuery(
+                    "select correction_id, weight from search_posting"
+                        + " where term = ?1 and correction_id in (?2)")
+                .setParameter(1, order.get(i))
+                .setParameter(2, List.copyOf(candidates.keySet()))
+                .getResultList();
+        Map<Long, Candidate> kept = new LinkedHashMap<>();
+        for (Object o : held) {
+          Object[] row = (Object[]) o;
+          Candidate c = candidates.get(((Number) row[0]).longValue());
+          if (c != null) {
+            kept.put(c.id, c.plus(((Number) row[1]).intValue()));
+          }
+        }
+        candidates = kept;
+      }
+      List<Candidate> ranked = new ArrayList<>(candidates.values());
+      ranked.sort(Candidate.RANK);
+      rows = ranked.stream().skip(offset).limit(size + 1L).map(Candidate::id).toList();
     }
     List<Long> ids = new ArrayList<>();
     for (Object o : rows) {
       ids.add(((Number) o).longValue());
     }
-    boolean more = ids.size() > size;
+    boolean more = ids.size() > size && page < MAX_PAGE;
     if (more) {
       ids = ids.subList(0, size);
     }

@@ -31,7 +31,9 @@ import org.errata.publicsite.SearchIndex;
  *
  * <pre>
  * ./mvnw -q package -DskipTests &amp;&amp; ./mvnw -q test-compile
- * java -cp target/test-classes:target/classes:$(cat target/classpath.txt) org.errata.it.ReadersAtScale [corrections]
+ * ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+ * java -cp target/test-classes:target/classes:$(cat target/classpath.txt) \
+ *     org.errata.it.ReadersAtScale [corrections [data directory of an earlier run]]
  * </pre>
  */
 public final class ReadersAtScale {
@@ -64,43 +66,86 @@ public final class ReadersAtScale {
 
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    Path dir = Files.createTempDirectory("errata-scale");
-    Path data = dir.resolve("data");
+    // A second argument: the data directory of an earlier run with the same count, to measure
+    // again without filling again.
+    Path data =
+        args.length > 1
+            ? Path.of(args[1])
+            : Files.createTempDirectory("errata-scale").resolve("data");
+    Vocabulary words = new Vocabulary(new Random(7), 5000);
     try (PackagedApp app = new PackagedApp(data)) {
-      app.start("-Derrata.demo=true");
-      app.stop();
-      long t0 = System.nanoTime();
-      Vocabulary words = new Vocabulary(new Random(7), 5000);
-      fill(data, n, words);
-      System.out.printf(
-          "filled %,d published corrections in %.0f s%n", n, (System.nanoTime() - t0) / 1e9);
+      if (args.length < 2) {
+        app.start("-Derrata.demo=true");
+        app.stop();
+        long t0 = System.nanoTime();
+        fill(data, n, words);
+        System.out.printf(
+            "filled %,d published corrections in %.0f s, in %s%n",
+            n, (System.nanoTime() - t0) / 1e9, data);
+      }
       app.start("-Derrata.demo=true");
       HttpClient client = HttpClient.newHttpClient();
-      Map<String, String> pages = new LinkedHashMap<>();
-      pages.put("home", "/");
-      pages.put("permalink", "/corrections/" + (1_000_000 + n / 2));
+      // Each kind of page is asked for with varied addresses (a database may answer a repeated
+      // identical query from its last result, which readers' varied requests would not get).
+      Random pick = new Random(11);
+      Map<String, java.util.function.Supplier<String>> pages = new LinkedHashMap<>();
+      pages.put("home", () -> "/");
+      pages.put(
+          "home, an older page",
+          () ->
+              "/?after="
+                  + Instant.parse("2024-01-01T00:00:00Z")
+                          .plusSeconds(600L * pick.nextInt(n))
+                          .getEpochSecond()
+                      * 1_000_000L
+                  + ":"
+                  + (1_000_000 + n));
+      pages.put("permalink", () -> "/corrections/" + (1_000_000 + pick.nextInt(n)));
       pages.put(
           "article lookup",
-          "/articles?url=" + enc("https://www.site17.example/story-3?utm_source=x"));
-      pages.put("site page", "/sites/site17.example");
-      pages.put("search, most common word", "/search?q=" + COMMON[0]);
-      pages.put("search, common word, page 5", "/search?q=" + COMMON[3] + "&page=5");
-      pages.put("search, two common words", "/search?q=" + enc(COMMON[0] + " " + COMMON[1]));
-      pages.put("search, mid-frequency word", "/search?q=" + words.at(300));
-      pages.put("search, rare word", "/search?q=" + words.at(4000));
+          () -> {
+            int a = pick.nextInt(n / 2);
+            return "/articles?url="
+                + enc(
+                    "https://www.site"
+                        + (a % SITES)
+                        + ".example/story-"
+                        + (a / SITES)
+                        + "?utm_source=x");
+          });
+      pages.put("site page", () -> "/sites/site" + pick.nextInt(SITES) + ".example");
+      pages.put("search, a most common word", () -> "/search?q=" + words.at(pick.nextInt(20)));
+      pages.put(
+          "search, common word, page 5",
+          () -> "/search?q=" + words.at(pick.nextInt(20)) + "&page=5");
+      pages.put(
+          "search, two most common words",
+          () ->
+              "/search?q="
+                  + enc(words.at(pick.nextInt(10)) + " " + words.at(10 + pick.nextInt(10))));
+      pages.put(
+          "search, mid-frequency word", () -> "/search?q=" + words.at(100 + pick.nextInt(900)));
+      pages.put("search, rare word", () -> "/search?q=" + words.at(2000 + pick.nextInt(3000)));
       pages.put(
           "search, three words",
-          "/search?q=" + enc(COMMON[2] + " " + words.at(40) + " " + words.at(90)));
-      pages.put("search, no match", "/search?q=zzzzqqq");
+          () ->
+              "/search?q="
+                  + enc(
+                      words.at(pick.nextInt(20))
+                          + " "
+                          + words.at(20 + pick.nextInt(200))
+                          + " "
+                          + words.at(200 + pick.nextInt(800))));
+      pages.put("search, no match", () -> "/search?q=zz" + pick.nextInt(1_000_000) + "qq");
       System.out.printf("%-32s %8s %8s %8s %8s%n", "page", "median", "p95", "p99", "bytes");
-      for (Map.Entry<String, String> page : pages.entrySet()) {
-        URI uri = URI.create(app.base() + page.getValue());
+      for (Map.Entry<String, java.util.function.Supplier<String>> page : pages.entrySet()) {
         int bytes = 0;
         for (int i = 0; i < 50; i++) {
-          bytes = get(client, uri);
+          bytes = get(client, URI.create(app.base() + page.getValue().get()));
         }
         long[] ns = new long[300];
         for (int i = 0; i < ns.length; i++) {
+          URI uri = URI.create(app.base() + page.getValue().get());
           long s = System.nanoTime();
           get(client, uri);
           ns[i] = System.nanoTime() - s;
@@ -219,8 +264,8 @@ public final class ReadersAtScale {
       PreparedStatement correction =
           db.prepareStatement(
               "insert into correction (id, article_id, article_url, created_by_id, created_at,"
-                  + " updated_at, version, current_revision_id, published_revision_id)"
-                  + " values (?, ?, ?, ?, ?, ?, 0, ?, ?)");
+                  + " updated_at, version, current_revision_id, published_revision_id, live_at)"
+                  + " values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)");
       PreparedStatement revision =
           db.prepareStatement(
               "insert into revision (id, correction_id, number, status, passage, summary,"
@@ -231,10 +276,11 @@ public final class ReadersAtScale {
           db.prepareStatement(
               "insert into revision_source (revision_id, pos, title, publisher, url, quote)"
                   + " values (?, ?, ?, ?, ?, ?)");
-      PreparedStatement posting =
-          db.prepareStatement(
-              "insert into search_posting (term, correction_id, weight, published_at)"
-                  + " values (?, ?, ?, ?)");
+      // The index's rows go through a CSV file and one INSERT … SELECT with the table's indexes
+      // dropped and built again after: hours of row-by-row B-tree inserts become minutes.
+      Path csv = data.resolveSibling("postings.csv");
+      java.io.BufferedWriter postings = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+      postings.write("TERM,CORRECTION_ID,WEIGHT,PUBLISHED_AT\n");
       Instant start = Instant.parse("2024-01-01T00:00:00Z");
       int articles = n / 2;
       for (int a = 0; a < articles; a++) {
@@ -265,6 +311,7 @@ public final class ReadersAtScale {
         correction.setTimestamp(6, at);
         correction.setLong(7, id);
         correction.setLong(8, id);
+        correction.setTimestamp(9, at);
         correction.addBatch();
         revision.setLong(1, id);
         revision.setLong(2, id);
@@ -301,29 +348,54 @@ public final class ReadersAtScale {
                     sourceTexts,
                     "site" + site + ".example")
                 .entrySet()) {
-          posting.setString(1, e.getKey());
-          posting.setLong(2, id);
-          posting.setInt(3, e.getValue());
-          posting.setTimestamp(4, at);
-          posting.addBatch();
+          postings
+              .append(e.getKey())
+              .append(',')
+              .append(Long.toString(id))
+              .append(',')
+              .append(Integer.toString(e.getValue()))
+              .append(',')
+              .append(at.toInstant().toString())
+              .append('\n');
         }
         if (i % 1000 == 999) {
           correction.executeBatch();
           revision.executeBatch();
           source.executeBatch();
-          posting.executeBatch();
           db.commit();
+        }
+        if (i % 10_000 == 9_999) {
+          System.out.printf("  %,d corrections written%n", i + 1);
         }
       }
       correction.executeBatch();
       revision.executeBatch();
       source.executeBatch();
-      posting.executeBatch();
+      db.commit();
+      postings.close();
       try (Statement s = db.createStatement()) {
+        s.execute("drop index search_posting_rank_idx");
+        s.execute("drop index search_posting_correction_idx");
+        s.execute("alter table search_posting drop primary key");
+        s.execute(
+            "insert into search_posting (term, correction_id, weight, published_at)"
+                + " select term, cast(correction_id as bigint), cast(weight as int),"
+                + " cast(published_at as timestamp(6) with time zone)"
+                + " from csvread('"
+                + csv.toAbsolutePath()
+                + "', null, 'charset=UTF-8')");
+        db.commit();
+        System.out.println("  search index rows loaded; building its indexes");
+        s.execute("alter table search_posting add primary key (term, correction_id)");
+        s.execute(
+            "create index search_posting_rank_idx on search_posting"
+                + " (term, weight desc, published_at desc, correction_id desc)");
+        s.execute("create index search_posting_correction_idx on search_posting (correction_id)");
         s.execute("set referential_integrity true");
         s.execute("analyze");
       }
       db.commit();
+      Files.delete(csv);
     }
   }
 }
