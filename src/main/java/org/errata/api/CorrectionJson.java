@@ -6,7 +6,6 @@ import jakarta.ws.rs.BadRequestException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.errata.account.Account;
 import org.errata.article.Article;
@@ -55,15 +54,11 @@ public record CorrectionJson(
   /** A correction of the same article, live or under way, whose passage is the same or near. */
   public record DuplicateJson(long id, Status status, String passage, String url) {
     static List<DuplicateJson> of(Correction c) {
-      List<DuplicateJson> found = new ArrayList<>();
-      for (long other : c.possibleDuplicates()) {
-        Correction d = Correction.findById(other);
-        if (d != null) {
-          found.add(
-              new DuplicateJson(d.id, d.status(), d.current.passage, Links.apiCorrection(d.id)));
-        }
-      }
-      return found;
+      return c.possibleDuplicateCorrections().stream()
+          .map(
+              d ->
+                  new DuplicateJson(d.id, d.status(), d.current.passage, Links.apiCorrection(d.id)))
+          .toList();
     }
   }
 

@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.errata.account.Account;
@@ -189,9 +188,7 @@ public class Correction extends PanacheEntityBase {
             .limit(40)
             .reduce((a, b) -> a + "," + b)
             .orElse(null);
-    if (!Objects.equals(ids, current.possibleDuplicates)) {
-      current.possibleDuplicates = ids;
-    }
+    current.possibleDuplicates = ids;
   }
 
   /** The corrections the revision under way may repeat, as last noted. */
@@ -206,6 +203,18 @@ public class Correction extends PanacheEntityBase {
       }
     }
     return ids;
+  }
+
+  /** The corrections the revision under way may repeat, loaded (those since deleted left out). */
+  public List<Correction> possibleDuplicateCorrections() {
+    List<Correction> found = new ArrayList<>();
+    for (long other : possibleDuplicates()) {
+      Correction d = findById(other);
+      if (d != null) {
+        found.add(d);
+      }
+    }
+    return found;
   }
 
   /** Every revision readers have seen, oldest first. */

@@ -43,16 +43,15 @@ public record PageView(
   /** A correction of the same article, live or under way, this one may repeat. */
   public record Duplicate(long id, String status, String passage, String link) {
     static List<Duplicate> of(Correction c) {
-      List<Duplicate> found = new ArrayList<>();
-      for (long other : c.possibleDuplicates()) {
-        Correction d = Correction.findById(other);
-        if (d != null) {
-          found.add(
-              new Duplicate(
-                  d.id, d.status().label.toLowerCase(), d.current.passage, Links.correction(d.id)));
-        }
-      }
-      return found;
+      return c.possibleDuplicateCorrections().stream()
+          .map(
+              d ->
+                  new Duplicate(
+                      d.id,
+                      d.status().label.toLowerCase(),
+                      d.current.passage,
+                      Links.correction(d.id)))
+          .toList();
     }
   }
 

@@ -73,7 +73,6 @@ public record CorrectionView(
       String url,
       String quote,
       String link,
-      Instant checkedOn,
       boolean offline,
       String offlineNote,
       Mark mark) {
@@ -84,7 +83,6 @@ public record CorrectionView(
           s.url,
           s.quote,
           s.url == null ? null : TextFragment.link(s.url, s.quote),
-          s.check().found() ? s.check().checkedAt : null,
           s.offline,
           s.offline ? s.offlineNote : null,
           s.offline ? null : Mark.of(s.check()));

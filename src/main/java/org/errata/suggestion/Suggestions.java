@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.errata.account.Account;
 import org.errata.account.SignInThrottle;
@@ -82,8 +83,9 @@ public class Suggestions {
    * Problems are found before the limit counts, so fixing a typo costs nothing.
    */
   public Suggestion submit(Suggestion.Input input, String client) {
-    if (!Suggestion.problems(input).isEmpty()) {
-      throw new Suggestion.Refused(Suggestion.problems(input));
+    List<Suggestion.Problem> problems = Suggestion.problems(input);
+    if (!problems.isEmpty()) {
+      throw new Suggestion.Refused(problems);
     }
     count(client);
     return QuarkusTransaction.requiringNew()
