@@ -30,6 +30,7 @@ public class AccountPages {
   public static final String ACCOUNT_PAGE = Links.account();
 
   @Inject Accounts accounts;
+  @Inject ApiTokens tokens;
   @Inject Me me;
 
   @ConfigProperty(name = "errata.mail.enabled", defaultValue = "false")
@@ -40,7 +41,34 @@ public class AccountPages {
    * whether this site sends e-mail at all, and whether the address was just saved.
    */
   public record AccountView(
-      String username, boolean admin, String email, String error, boolean mailOn, boolean saved) {}
+      String username,
+      boolean admin,
+      String email,
+      String error,
+      boolean mailOn,
+      boolean saved,
+      Tokens tokens) {}
+
+  /**
+   * The API tokens part of the account page: the editor's tokens, one just made (shown this once),
+   * and a refused new one with the name as typed.
+   */
+  public record Tokens(
+      List<ApiToken> list,
+      ApiToken made,
+      String secret,
+      String error,
+      String typedName,
+      boolean typedReadOnly,
+      boolean revoked) {
+    public int maxName() {
+      return ApiTokens.MAX_NAME_CHARS;
+    }
+
+    public int maxTokens() {
+      return ApiTokens.MAX_PER_ACCOUNT;
+    }
+  }
 
   /** The password form: which field is at fault and why. */
   public record PasswordForm(boolean forced, String field, String error) {
@@ -89,10 +117,61 @@ public class AccountPages {
   @GET
   @Path("account")
   @RolesAllowed(Account.EDITOR)
-  public TemplateInstance account(@RestQuery boolean saved) {
+  public TemplateInstance account(@RestQuery boolean saved, @RestQuery boolean revoked) {
+    return accountPage(null, null, saved, tokensPart(null, null, null, false, revoked));
+  }
+
+  private TemplateInstance accountPage(
+      String email, String error, boolean saved, Tokens tokensPart) {
     Account a = me.account();
     return Templates.account(
-        new AccountView(a.username, a.isAdmin(), a.email, null, mailEnabled, saved));
+        new AccountView(
+            a.username,
+            a.isAdmin(),
+            error == null ? a.email : email,
+            error,
+            mailEnabled,
+            saved,
+            tokensPart));
+  }
+
+  private Tokens tokensPart(
+      ApiTokens.Made made, String error, String name, boolean readOnly, boolean revoked) {
+    return new Tokens(
+        tokens.list(me.account().id),
+        made == null ? null : made.token(),
+        made == null ? null : made.secret(),
+        error,
+        name,
+        readOnly,
+        revoked);
+  }
+
+  /** A new token, shown on the answer to this request and never again (so not a redirect). */
+  @POST
+  @Path("account/tokens")
+  @RolesAllowed(Account.EDITOR)
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response createToken(@RestForm String name, @RestForm String readOnly) {
+    boolean ro = readOnly != null;
+    try {
+      ApiTokens.Made made = tokens.create(me.account().id, name, ro);
+      return Response.ok(accountPage(null, null, false, tokensPart(made, null, null, false, false)))
+          .header("Cache-Control", "no-store")
+          .build();
+    } catch (ApiTokens.Refused e) {
+      return Response.status(400)
+          .entity(accountPage(null, null, false, tokensPart(null, e.getMessage(), name, ro, false)))
+          .build();
+    }
+  }
+
+  @POST
+  @Path("account/tokens/{id}/revoke")
+  @RolesAllowed(Account.EDITOR)
+  public Response revokeToken(@RestPath long id) {
+    tokens.revoke(me.account().id, id);
+    return Redirect.seeOther(ACCOUNT_PAGE + "?revoked=true");
   }
 
   @POST
@@ -107,9 +186,7 @@ public class AccountPages {
     } catch (Accounts.Refused e) {
       return Response.status(400)
           .entity(
-              Templates.account(
-                  new AccountView(
-                      a.username, a.isAdmin(), email, e.getMessage(), mailEnabled, false)))
+              accountPage(email, e.getMessage(), false, tokensPart(null, null, null, false, false)))
           .build();
     }
   }

@@ -35,11 +35,15 @@ public class EditorAuthentication implements HttpAuthenticationMechanism {
   public static final String CHALLENGE = "Basic realm=\"Errata\", charset=\"UTF-8\"";
 
   static final String MISSING =
-      "Sign in with HTTP Basic: the user name and password of an Errata editor account.";
+      "Sign in with an API token (Authorization: Bearer) or HTTP Basic with the user name and"
+          + " password of an Errata editor account.";
   static final String WRONG =
       "The user name or password is wrong, or the account is disabled; nothing was done.";
   static final String MALFORMED =
-      "The Authorization header is not HTTP Basic with a user name and password; nothing was done.";
+      "The Authorization header is neither \"Bearer\" with an API token nor HTTP Basic with a user"
+          + " name and password; nothing was done.";
+  static final String WRONG_TOKEN =
+      "That API token is unknown or revoked, or its account is disabled; nothing was done.";
   static final String THROTTLED =
       "Too many failed sign-ins: wait the seconds in Retry-After before trying again.";
 
@@ -61,6 +65,12 @@ public class EditorAuthentication implements HttpAuthenticationMechanism {
     String header = rc.request().getHeader("Authorization");
     if (header == null || header.isBlank()) {
       return Uni.createFrom().nullItem();
+    }
+    if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      TokenRequest request = new TokenRequest(header.substring(7).strip());
+      HttpSecurityUtils.setRoutingContextAttribute(request, rc);
+      rc.put(FAILURE, WRONG_TOKEN);
+      return ipm.authenticate(request);
     }
     if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
       rc.put(FAILURE, MALFORMED);
@@ -170,6 +180,7 @@ public class EditorAuthentication implements HttpAuthenticationMechanism {
 
   @Override
   public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-    return Set.of(UsernamePasswordAuthenticationRequest.class, SessionRequest.class);
+    return Set.of(
+        UsernamePasswordAuthenticationRequest.class, SessionRequest.class, TokenRequest.class);
   }
 }

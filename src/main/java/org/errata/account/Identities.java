@@ -32,18 +32,25 @@ public final class Identities {
   /** Where a throttled attempt leaves its wait, for the 429 answer. */
   public static final String RETRY_AFTER = "errata.retry-after";
 
+  /** The identity attribute that says the caller came with a read-only API token. */
+  public static final String READ_ONLY = "errata.read-only";
+
   private Identities() {}
 
   static SecurityIdentity of(Account account, String sessionId) {
-    QuarkusSecurityIdentity.Builder b =
-        QuarkusSecurityIdentity.builder()
-            .setPrincipal(new QuarkusPrincipal(account.username))
-            .addRoles(new HashSet<>(Arrays.asList(account.roles.split(","))))
-            .addAttribute(MUST_CHANGE_PASSWORD, account.mustChangePassword);
+    QuarkusSecurityIdentity.Builder b = builder(account);
     if (sessionId != null) {
       b.addAttribute(Csrf.SESSION_ATTRIBUTE, sessionId);
     }
     return b.build();
+  }
+
+  /** The account's name and roles, and whether it must still choose its own password. */
+  private static QuarkusSecurityIdentity.Builder builder(Account account) {
+    return QuarkusSecurityIdentity.builder()
+        .setPrincipal(new QuarkusPrincipal(account.username))
+        .addRoles(new HashSet<>(Arrays.asList(account.roles.split(","))))
+        .addAttribute(MUST_CHANGE_PASSWORD, account.mustChangePassword);
   }
 
   /** A session cookie's holder: enabled, not signed out, begun after the last reset. */
@@ -76,6 +83,31 @@ public final class Identities {
         throw new AuthenticationFailedException();
       }
       return of(account, t.id());
+    }
+  }
+
+  /** An API token: its account, within the token's scope; no password, so no bcrypt. */
+  @ApplicationScoped
+  public static class FromToken implements IdentityProvider<TokenRequest> {
+
+    @Inject ApiTokens tokens;
+
+    @Override
+    public Class<TokenRequest> getRequestType() {
+      return TokenRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(
+        TokenRequest request, AuthenticationRequestContext context) {
+      return context.runBlocking(
+          () -> {
+            ApiToken token = tokens.check(request.secret, Instant.now());
+            if (token == null) {
+              throw new AuthenticationFailedException();
+            }
+            return builder(token.account).addAttribute(READ_ONLY, token.readOnly).build();
+          });
     }
   }
 

@@ -996,6 +996,22 @@ public class Correction extends PanacheEntityBase {
         c -> (c.liveAt.getEpochSecond() * 1_000_000L + c.liveAt.getNano() / 1000) + ":" + c.id);
   }
 
+  /**
+   * The {@code limit} most recently withdrawn corrections, newest withdrawal first; of one
+   * publication's articles when {@code site} is not null.
+   */
+  public static List<Correction> recentlyWithdrawn(String site, int limit) {
+    StringBuilder q =
+        new StringBuilder("select c from Correction c where c.withdrawnAt is not null");
+    Parameters params = new Parameters();
+    if (site != null) {
+      q.append(" and c.article.site = :site");
+      params.and("site", site);
+    }
+    q.append(" order by c.withdrawnAt desc, c.id desc");
+    return find(q.toString(), params).page(0, limit).list();
+  }
+
   /** Every published correction of one article, newest publication first. */
   public static List<Correction> publishedFor(String articleKey) {
     return find(

@@ -2,6 +2,7 @@ package org.errata.publicsite;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.errata.correction.AuditEvent;
 import org.errata.correction.Correction;
 import org.errata.correction.CorrectionDesk;
@@ -179,6 +181,7 @@ public class SearchIndex {
     em.createNativeQuery("delete from search_posting where correction_id = ?1")
         .setParameter(1, c.id)
         .executeUpdate();
+    CommonWords.changed(em, c.id);
     if (!c.isLive()) {
       return;
     }
@@ -264,6 +267,14 @@ public class SearchIndex {
     return ((Number) n).intValue();
   }
 
+  @Inject CommonWords common;
+
+  /**
+   * Up to this many candidates are checked one by one rather than against all of a word's holders.
+   */
+  @ConfigProperty(name = "errata.search.probe-up-to", defaultValue = "200")
+  int probed;
+
   /** One page of what a search found: the corrections, best first, and whether more follow. */
   public record Found(List<String> terms, List<Correction> corrections, boolean more) {}
 
@@ -296,9 +307,10 @@ public class SearchIndex {
               .getResultList();
     } else {
       // Start from the rarest word's best-placed postings (at most CANDIDATES of them, read in
-      // rank order from the index) and keep those holding every other word, looked up by primary
-      // key: bounded work however common the words are. Done in steps, so no query planner can
-      // turn it into a scan of every posting of a common word.
+      // rank order from the index) and keep those holding every other word, checked in memory
+      // against that word's holders (kept between searches for common words). Done in steps, so
+      // no query planner can turn it into a join over every posting of a common word.
+      common.catchUp(em);
       List<String> order = new ArrayList<>(terms);
       Map<String, Integer> frequency = new HashMap<>();
       for (String t : terms) {
@@ -320,19 +332,18 @@ public class SearchIndex {
             id, new Candidate(id, ((Number) row[1]).intValue(), Candidate.instant(row[2])));
       }
       for (int i = 1; i < order.size() && !candidates.isEmpty(); i++) {
-        List<?> held =
-            em.createNativeQuery(
-                    "select correction_id, weight from search_posting"
-                        + " where term = ?1 and correction_id in (?2)")
-                .setParameter(1, order.get(i))
-                .setParameter(2, List.copyOf(candidates.keySet()))
-                .getResultList();
+        String term = order.get(i);
+        Map<Long, Integer> weights =
+            candidates.size() <= probed && !common.isKept(term)
+                ? CommonWords.probe(em, term, candidates.keySet())
+                : null;
+        CommonWords.Holders holders =
+            weights == null ? common.holders(em, term, frequency.get(term)) : null;
         Map<Long, Candidate> kept = new LinkedHashMap<>();
-        for (Object o : held) {
-          Object[] row = (Object[]) o;
-          Candidate c = candidates.get(((Number) row[0]).longValue());
-          if (c != null) {
-            kept.put(c.id, c.plus(((Number) row[1]).intValue()));
+        for (Candidate c : candidates.values()) {
+          int weight = weights == null ? holders.weightOf(c.id) : weights.getOrDefault(c.id, 0);
+          if (weight > 0) {
+            kept.put(c.id, c.plus(weight));
           }
         }
         candidates = kept;

@@ -27,7 +27,8 @@ public final class ReportWriter {
         out.add(source.quote());
       }
     }
-    return String.join("\n", out) + "\n";
+    // No newline after the last line, as in the canonical example (the grammar allows either).
+    return String.join("\n", out);
   }
 
   // A claim that itself starts or ends with a quotation mark is wrapped once more, because the

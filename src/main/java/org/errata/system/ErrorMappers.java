@@ -11,6 +11,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Collection;
+import org.errata.account.ApiTokens;
 import org.errata.article.Articles;
 import org.errata.correction.CorrectionDesk;
 import org.errata.correction.WorkflowRefusal;
@@ -46,6 +47,16 @@ public class ErrorMappers {
   @ServerExceptionMapper
   public Response notFound(Suggestions.NotFound e, HttpServerRequest request) {
     return answer(request, 404, "Not found", e.getMessage(), null);
+  }
+
+  @ServerExceptionMapper
+  public Response notFound(ApiTokens.NotFound e, HttpServerRequest request) {
+    return answer(request, 404, "Not found", e.getMessage(), null);
+  }
+
+  @ServerExceptionMapper
+  public Response invalid(ApiTokens.Refused e, HttpServerRequest request) {
+    return answer(request, 400, "Invalid", e.getMessage(), e.field);
   }
 
   @ServerExceptionMapper

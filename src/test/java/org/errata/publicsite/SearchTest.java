@@ -118,6 +118,38 @@ class SearchTest {
   }
 
   @Test
+  void aSearchOfSeveralCommonWordsSeesWhatWasPublishedOrWithdrawnSinceItWasLastAsked() {
+    // In tests every word held by two corrections counts as common and is kept in memory.
+    long first = published("kept-a.example/1", "Gnu okapi fact", "One.");
+    long second = published("kept-b.example/2", "Gnu okapi claim", "Two.");
+    String before = given().queryParam("q", "okapi gnu").get("/search").asString();
+    assertThat(before, containsString("/corrections/" + first + "\""));
+    assertThat(before, containsString("/corrections/" + second + "\""));
+
+    long third = published("kept-c.example/3", "Gnu okapi rumour", "Three.");
+    Api.as("ada")
+        .body(Map.of("reason", "Mistaken."))
+        .post("/api/corrections/" + first + "/withdraw")
+        .then()
+        .statusCode(200);
+    String after = given().queryParam("q", "okapi gnu").get("/search").asString();
+    assertThat(after, containsString("/corrections/" + third + "\""));
+    assertThat(after, containsString("/corrections/" + second + "\""));
+    assertThat(after, not(containsString("/corrections/" + first + "\"")));
+  }
+
+  @Test
+  void aRareWordWithACommonOneChecksTheFewCandidatesOneByOne() {
+    // In tests a single candidate is checked by looking its posting up directly.
+    long both = published("probe-a.example/1", "Quetzal and axolotl", "One.");
+    long common = published("probe-b.example/2", "Only an axolotl", "Two.");
+    published("probe-c.example/3", "Only a quetzal", "Three.");
+    String page = given().queryParam("q", "quetzal axolotl").get("/search").asString();
+    assertThat(page, containsString("/corrections/" + both + "\""));
+    assertThat(page, not(containsString("/corrections/" + common + "\"")));
+  }
+
+  @Test
   void emptyStopWordAndOverlongSearchesAreSentencesNotErrors() {
     given().get("/search").then().statusCode(200).body(containsString("Words to find"));
     given()

@@ -1,0 +1,53 @@
+package org.errata.publicsite;
+
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.HexFormat;
+
+/**
+ * Public answers that others fetch again and again (feeds, badges, the public API): a strong ETag
+ * from the bytes themselves, Last-Modified from the newest thing they show, and 304 Not Modified
+ * when the client already has them.
+ */
+final class Conditional {
+
+  private Conditional() {}
+
+  /** How long a cache may reuse a public answer without asking again. */
+  static final int MAX_AGE_SECONDS = 300;
+
+  static Response answer(Request request, byte[] body, Instant lastModified, String type) {
+    EntityTag tag = new EntityTag(digest(body));
+    // HTTP dates have whole seconds; the ETag tells apart two versions within one second.
+    Date modified = Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS));
+    CacheControl cache = new CacheControl();
+    cache.setMaxAge(MAX_AGE_SECONDS);
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, tag);
+    if (notModified != null) {
+      return notModified.cacheControl(cache).tag(tag).lastModified(modified).build();
+    }
+    return Response.ok(body, type).tag(tag).lastModified(modified).cacheControl(cache).build();
+  }
+
+  static String digest(byte[] body) {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(body))
+          .substring(0, 32);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
