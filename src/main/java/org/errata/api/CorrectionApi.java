@@ -1,5 +1,7 @@
 package org.errata.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,6 +20,7 @@ import org.errata.account.Me;
 import org.errata.correction.CorrectionDesk;
 import org.errata.evidence.Checking;
 import org.errata.web.Links;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -35,18 +38,29 @@ public class CorrectionApi {
   @Inject CorrectionDesk desk;
   @Inject Checking checking;
   @Inject Me me;
+  @Inject Idempotency idempotency;
+  @Inject ObjectMapper mapper;
 
   @POST
-  public Response create(CorrectionJson.Request body) {
+  public Response create(
+      CorrectionJson.Request body, @RestHeader(Idempotency.HEADER) String idempotencyKey)
+      throws JsonProcessingException {
     CorrectionJson.Request request = body(body);
-    long id = desk.propose(request.content(), me.account()).id;
-    List<String> problems =
-        checking.checkAll(id, request.articleText(), request.pageTexts(), me.account());
-    // A relative Location: never built from the Host header the client sent.
-    return Response.status(Response.Status.CREATED)
-        .header("Location", Links.apiCorrection(id))
-        .entity(json(id).withCheckProblems(problems))
-        .build();
+    return idempotency.once(
+        idempotencyKey,
+        me.account().id,
+        "POST /api/corrections",
+        mapper.writeValueAsBytes(request),
+        () -> {
+          long id = desk.propose(request.content(), me.account()).id;
+          List<String> problems =
+              checking.checkAll(id, request.articleText(), request.pageTexts(), me.account());
+          // A relative Location: never built from the Host header the client sent.
+          return Response.status(Response.Status.CREATED)
+              .header("Location", Links.apiCorrection(id))
+              .entity(json(id).withCheckProblems(problems))
+              .build();
+        });
   }
 
   @GET

@@ -30,11 +30,28 @@ final class Conditional {
     Date modified = Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS));
     CacheControl cache = new CacheControl();
     cache.setMaxAge(MAX_AGE_SECONDS);
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, tag);
+    Response.ResponseBuilder notModified = notModified(request, modified, tag);
     if (notModified != null) {
       return notModified.cacheControl(cache).tag(tag).lastModified(modified).build();
     }
     return Response.ok(body, type).tag(tag).lastModified(modified).cacheControl(cache).build();
+  }
+
+  /**
+   * 304 when the client's validators match. A date that cannot be read is ignored, as HTTP says
+   * (then only the ETag counts); validators that cannot be read at all get the full answer.
+   */
+  private static Response.ResponseBuilder notModified(
+      Request request, Date modified, EntityTag tag) {
+    try {
+      return request.evaluatePreconditions(modified, tag);
+    } catch (RuntimeException unreadableDate) {
+      try {
+        return request.evaluatePreconditions(tag);
+      } catch (RuntimeException unreadable) {
+        return null;
+      }
+    }
   }
 
   static String digest(byte[] body) {

@@ -67,20 +67,30 @@ public class Exports {
   @Path("articles.txt")
   @Transactional
   public Response article(@RestQuery String url) {
-    if (url == null || url.isBlank()) {
-      return plain(400, "Give the article's address as ?url=.\n");
+    Address address = Address.of(url);
+    if (address.refusal() != null) {
+      return address.refusal();
     }
-    String key;
-    try {
-      key = ArticleUrl.key(url);
-    } catch (ArticleUrl.InvalidUrl e) {
-      return plain(400, e.getMessage() + "\n");
-    }
+    String key = address.key();
     PublishedCorrections.ForArticle found = PublishedCorrections.forArticle(key);
     if (found.live().isEmpty()) {
       return plain(404, "No corrections found for " + ArticleUrl.clean(url) + ".\n");
     }
     return plain(200, report(found.article().displayUrl(), found.live()));
+  }
+
+  /** A reader's {@code ?url=} as an article key, or the plain-text 400 that says what is wrong. */
+  record Address(String key, Response refusal) {
+    static Address of(String url) {
+      if (url == null || url.isBlank()) {
+        return new Address(null, plain(400, "Give the article's address as ?url=.\n"));
+      }
+      try {
+        return new Address(ArticleUrl.key(url), null);
+      } catch (ArticleUrl.InvalidUrl e) {
+        return new Address(null, plain(400, e.getMessage() + "\n"));
+      }
+    }
   }
 
   static Response plain(int status, String body) {

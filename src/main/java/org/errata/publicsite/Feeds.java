@@ -21,7 +21,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.errata.article.ArticleUrl;
 import org.errata.correction.Correction;
 import org.errata.correction.Revision;
@@ -45,11 +44,7 @@ public class Feeds {
   /** Entries in a feed: the newest this many. */
   static final int ENTRIES = 50;
 
-  @ConfigProperty(name = "errata.site-url", defaultValue = "http://localhost:8080")
-  String siteUrl;
-
-  @ConfigProperty(name = "errata.organisation.name", defaultValue = "Errata")
-  String organisation;
+  @Inject SiteAddress site;
 
   @Inject SearchIndex search;
 
@@ -88,7 +83,7 @@ public class Feeds {
     return answer(
         request,
         "corrections",
-        "Corrections published by " + organisation,
+        "Corrections published by " + site.organisation(),
         "/feeds/corrections.atom",
         "/",
         live,
@@ -99,15 +94,11 @@ public class Feeds {
   @Path("articles.atom")
   @Transactional
   public Response article(@Context Request request, @RestQuery String url) {
-    if (url == null || url.isBlank()) {
-      return Exports.plain(400, "Give the article's address as ?url=.\n");
+    Exports.Address address = Exports.Address.of(url);
+    if (address.refusal() != null) {
+      return address.refusal();
     }
-    String key;
-    try {
-      key = ArticleUrl.key(url);
-    } catch (ArticleUrl.InvalidUrl e) {
-      return Exports.plain(400, e.getMessage() + "\n");
-    }
+    String key = address.key();
     PublishedCorrections.ForArticle found = PublishedCorrections.forArticle(key);
     String shown = found.article() == null ? ArticleUrl.clean(url) : found.article().displayUrl();
     String query = "?url=" + URLEncoder.encode(shown, StandardCharsets.UTF_8);
@@ -195,10 +186,10 @@ public class Feeds {
             tag(null, "feeds/" + what),
             title,
             date(updated),
-            base() + self,
-            base() + alternate,
-            organisation,
-            base() + "/favicon.svg",
+            site.base() + self,
+            site.base() + alternate,
+            site.organisation(),
+            site.base() + "/favicon.svg",
             shown);
     return Conditional.answer(
         request, Conditional.utf8(Templates.feed(feed).render()), updated, ATOM);
@@ -249,7 +240,7 @@ public class Feeds {
   }
 
   private String link(Correction c) {
-    return base() + Links.published(c.id);
+    return site.base() + Links.published(c.id);
   }
 
   /**
@@ -257,16 +248,12 @@ public class Feeds {
    * year Errata began for a feed), and what is named.
    */
   private String tag(Instant when, String what) {
-    String host = base().replaceFirst("^[a-z]+://", "").replaceFirst("[:/].*$", "");
+    String host = site.base().replaceFirst("^[a-z]+://", "").replaceFirst("[:/].*$", "");
     String day =
         when == null
             ? "2026"
             : DateTimeFormatter.ISO_LOCAL_DATE.format(when.atOffset(ZoneOffset.UTC));
     return "tag:" + host + "," + day + ":" + what;
-  }
-
-  private String base() {
-    return siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
   }
 
   /** RFC 3339 to the second: feed readers parse fractions of a second in differing ways. */

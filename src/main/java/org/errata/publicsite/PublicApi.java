@@ -1,12 +1,20 @@
 package org.errata.publicsite;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.errata.api.CorrectionJson;
 import org.errata.article.Article;
@@ -89,8 +97,33 @@ public class PublicApi {
       List<Published> corrections,
       List<Published> withdrawn) {}
 
+  @Inject ObjectMapper json;
+
+  /** The newest moment anything in {@code corrections} changed for readers. */
+  static Instant changed(List<Correction> corrections) {
+    Instant newest = Instant.EPOCH;
+    for (Correction c : corrections) {
+      for (Instant at : new Instant[] {c.published.publishedAt, c.withdrawnAt}) {
+        if (at != null && at.isAfter(newest)) {
+          newest = at;
+        }
+      }
+    }
+    return newest;
+  }
+
+  private Response answer(Request request, Object body, Instant changed) {
+    try {
+      return Conditional.answer(
+          request, json.writeValueAsBytes(body), changed, MediaType.APPLICATION_JSON);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @GET
-  public Lookup lookup(@RestQuery String url) {
+  @Transactional
+  public Response lookup(@Context Request request, @RestQuery String url) {
     if (url == null || url.isBlank()) {
       throw new BadRequestException("Give the article's address as ?url=.");
     }
@@ -103,25 +136,34 @@ public class PublicApi {
     PublishedCorrections.ForArticle found = PublishedCorrections.forArticle(key);
     Article article = found.article();
     List<Published> live = found.live().stream().map(Published::of).toList();
-    return new Lookup(
-        article == null ? ArticleUrl.clean(url) : article.displayUrl(),
-        article == null ? key : article.urlKey,
-        live.size(),
-        live,
-        found.withdrawn().stream().map(Published::of).toList());
+    List<Correction> all = new ArrayList<>(found.live());
+    all.addAll(found.withdrawn());
+    return answer(
+        request,
+        new Lookup(
+            article == null ? ArticleUrl.clean(url) : article.displayUrl(),
+            article == null ? key : article.urlKey,
+            live.size(),
+            live,
+            found.withdrawn().stream().map(Published::of).toList()),
+        changed(all));
   }
 
   @GET
   @Path("{id}")
-  public Published get(@RestPath long id) {
-    return Published.of(PublishedCorrections.find(id));
+  @Transactional
+  public Response get(@Context Request request, @RestPath long id) {
+    Correction c = PublishedCorrections.find(id);
+    return answer(request, Published.of(c), changed(List.of(c)));
   }
 
   /** An earlier (or the current) published revision. */
   @GET
   @Path("{id}/revisions/{number}")
-  public Published revision(@RestPath long id, @RestPath int number) {
+  @Transactional
+  public Response revision(@Context Request request, @RestPath long id, @RestPath int number) {
     Correction c = PublishedCorrections.find(id);
-    return Published.of(c, PublishedCorrections.revision(c, number));
+    return answer(
+        request, Published.of(c, PublishedCorrections.revision(c, number)), changed(List.of(c)));
   }
 }

@@ -3,6 +3,7 @@ package org.errata.publicsite;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.errata.article.ArticleUrl;
 import org.errata.correction.Correction;
+import org.errata.correction.Revision;
 import org.errata.correction.Slice;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -22,6 +24,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class PublicPages {
 
   static final int RECENT = 20;
+
+  @Inject Markup markup;
 
   @CheckedTemplate
   static class Templates {
@@ -36,7 +40,7 @@ public class PublicPages {
         List<CorrectionView> withdrawn,
         String error);
 
-    static native TemplateInstance correction(CorrectionView correction);
+    static native TemplateInstance correction(CorrectionView correction, Markup.Head head);
   }
 
   /** Live corrections, newest first, a full page at a time; {@code after}: the older ones. */
@@ -84,7 +88,8 @@ public class PublicPages {
   @GET
   @Path("corrections/{id}")
   public TemplateInstance correction(@RestPath long id) {
-    return Templates.correction(CorrectionView.published(PublishedCorrections.find(id)));
+    Correction c = PublishedCorrections.find(id);
+    return Templates.correction(CorrectionView.published(c), markup.of(c, c.published));
   }
 
   /** An earlier published version, kept readable for the record. */
@@ -92,6 +97,7 @@ public class PublicPages {
   @Path("corrections/{id}/revisions/{number}")
   public TemplateInstance revision(@RestPath long id, @RestPath int number) {
     Correction c = PublishedCorrections.find(id);
-    return Templates.correction(CorrectionView.of(c, PublishedCorrections.revision(c, number)));
+    Revision r = PublishedCorrections.revision(c, number);
+    return Templates.correction(CorrectionView.of(c, r), markup.of(c, r));
   }
 }

@@ -60,7 +60,7 @@ public class TemplateExtensions {
   }
 
   /** The first {@code max} characters, with an ellipsis when cut. */
-  static String shorten(String text, int max) {
+  public static String shorten(String text, int max) {
     if (text == null || text.length() <= max) {
       return text;
     }

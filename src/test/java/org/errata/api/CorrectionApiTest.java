@@ -35,7 +35,7 @@ class CorrectionApiTest {
         .statusCode(401)
         .contentType(ContentType.JSON)
         .header("WWW-Authenticate", containsString("Basic realm=\"Errata\""))
-        .body("error", containsString("Sign in with HTTP Basic"));
+        .body("error", containsString("HTTP Basic with the user name and password"));
     given()
         .auth()
         .preemptive()
@@ -60,21 +60,21 @@ class CorrectionApiTest {
         .post("/api/corrections")
         .then()
         .statusCode(401)
-        .body("error", containsString("Sign in with HTTP Basic"));
+        .body("error", containsString("HTTP Basic with the user name and password"));
     given()
         .contentType("text/plain; charset=utf-8")
         .body("REPORT")
         .post("/api/reports")
         .then()
         .statusCode(401)
-        .body("error", containsString("Sign in with HTTP Basic"));
+        .body("error", containsString("HTTP Basic with the user name and password"));
     // A desk session cookie is not an API credential.
     given()
         .cookies(Session.signIn("ada").cookies())
         .get("/api/corrections")
         .then()
         .statusCode(401)
-        .body("error", containsString("Sign in with HTTP Basic"));
+        .body("error", containsString("HTTP Basic with the user name and password"));
     // The readers' API needs no credentials at all.
     given().get("/api/public/corrections?url=example.org/nothing").then().statusCode(200);
   }

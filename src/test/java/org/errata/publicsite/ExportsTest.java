@@ -134,11 +134,7 @@ class ExportsTest {
         report.corrections().stream()
             .anyMatch(i -> i.reasoning().equals("Para one.\n\nPara two:\n- a bullet\n- another")));
 
-    Api.as("ada")
-        .body(Map.of("reason", "Mistaken."))
-        .post("/api/corrections/" + first + "/withdraw")
-        .then()
-        .statusCode(200);
+    Api.withdraw(first, "Mistaken.");
     given()
         .get("/corrections/" + first + ".txt")
         .then()

@@ -16,7 +16,6 @@ import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import org.errata.system.Api;
 import org.junit.jupiter.api.Test;
 import org.xml.sax.InputSource;
@@ -71,12 +70,8 @@ class FeedsTest {
     Date firstUpdated = first.getUpdatedDate();
 
     Thread.sleep(1100);
-    Map<String, Object> body = Api.correction(url, "The amended passage in a feed");
-    body.put("summary", "A better summary.");
-    body.put("changeNote", "Says it better.");
-    body.put("version", Api.as("ada").get("/api/corrections/" + id).jsonPath().getLong("version"));
-    Api.as("ada").body(body).put("/api/corrections/" + id).then().statusCode(200);
-    Api.submitApprovePublish(id);
+    Api.amendAndPublish(
+        id, url, "The amended passage in a feed", "A better summary.", "Says it better.");
 
     Response afterResponse = given().queryParam("url", url).get("/feeds/articles.atom");
     SyndFeed after = parse(afterResponse);
@@ -86,11 +81,7 @@ class FeedsTest {
     assertEquals(first.getPublishedDate(), amended.getPublishedDate());
     assertTrue(amended.getContents().get(0).getValue().contains("Updated: Says it better."));
 
-    Api.as("ada")
-        .body(Map.of("reason", "It was right after all."))
-        .post("/api/corrections/" + id + "/withdraw")
-        .then()
-        .statusCode(200);
+    Api.withdraw(id, "It was right after all.");
     SyndFeed withdrawn = parse(given().queryParam("url", url).get("/feeds/articles.atom"));
     List<SyndEntry> entries = withdrawn.getEntries();
     SyndEntry withdrawal =
@@ -156,6 +147,18 @@ class FeedsTest {
         .get("/feeds/corrections.atom")
         .then()
         .statusCode(200);
+    // A date that cannot be read is ignored, never an error.
+    given()
+        .header("If-Modified-Since", "yesterday")
+        .get("/feeds/corrections.atom")
+        .then()
+        .statusCode(200);
+    given()
+        .header("If-None-Match", etag)
+        .header("If-Modified-Since", "yesterday")
+        .get("/feeds/corrections.atom")
+        .then()
+        .statusCode(304);
 
     Api.published("feeds.example/conditional-2", "Another passage makes the feed change");
     given().header("If-None-Match", etag).get("/feeds/corrections.atom").then().statusCode(200);

@@ -86,11 +86,7 @@ class SearchTest {
         .get("/search")
         .then()
         .body(containsString("/corrections/" + id + "\""));
-    Api.as("ada")
-        .body(Map.of("reason", "Mistaken."))
-        .post("/api/corrections/" + id + "/withdraw")
-        .then()
-        .statusCode(200);
+    Api.withdraw(id, "Mistaken.");
     given()
         .queryParam("q", "wombat")
         .get("/search")
@@ -127,11 +123,7 @@ class SearchTest {
     assertThat(before, containsString("/corrections/" + second + "\""));
 
     long third = published("kept-c.example/3", "Gnu okapi rumour", "Three.");
-    Api.as("ada")
-        .body(Map.of("reason", "Mistaken."))
-        .post("/api/corrections/" + first + "/withdraw")
-        .then()
-        .statusCode(200);
+    Api.withdraw(first, "Mistaken.");
     String after = given().queryParam("q", "okapi gnu").get("/search").asString();
     assertThat(after, containsString("/corrections/" + third + "\""));
     assertThat(after, containsString("/corrections/" + second + "\""));

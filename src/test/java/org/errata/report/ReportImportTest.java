@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** Importing fact-check reports as drafts, through the API and the page. */
 @QuarkusTest
-class ReportImportTest {
+public class ReportImportTest {
 
   static RequestSpecification asAda() {
     return given().auth().preemptive().basic("ada", "errata-demo").accept("application/json");
@@ -41,7 +41,7 @@ class ReportImportTest {
     return b.toString();
   }
 
-  static int countFor(String url) {
+  public static int countFor(String url) {
     return Api.as("ada")
         .queryParam("url", url)
         .get("/api/corrections")

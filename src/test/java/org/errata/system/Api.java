@@ -83,4 +83,24 @@ public final class Api {
     submitApprovePublish(id);
     return id;
   }
+
+  /** Withdraws published correction {@code id} as ada, for {@code reason}. */
+  public static void withdraw(long id, String reason) {
+    as("ada")
+        .body(Map.of("reason", reason))
+        .post("/api/corrections/" + id + "/withdraw")
+        .then()
+        .statusCode(200);
+  }
+
+  /** Amends published correction {@code id} with a new summary and publishes the amendment. */
+  public static void amendAndPublish(
+      long id, String articleUrl, String passage, String summary, String changeNote) {
+    Map<String, Object> body = correction(articleUrl, passage);
+    body.put("summary", summary);
+    body.put("changeNote", changeNote);
+    body.put("version", as("ada").get("/api/corrections/" + id).jsonPath().getLong("version"));
+    as("ada").body(body).put("/api/corrections/" + id).then().statusCode(200);
+    submitApprovePublish(id);
+  }
 }

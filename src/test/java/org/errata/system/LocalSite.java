@@ -13,6 +13,7 @@ public final class LocalSite implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, String> pages = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> headers = new ConcurrentHashMap<>();
 
   public LocalSite() {
     try {
@@ -27,6 +28,9 @@ public final class LocalSite implements AutoCloseable {
           byte[] bytes =
               (body == null ? "<p>Not found</p>" : body).getBytes(StandardCharsets.UTF_8);
           ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          headers
+              .getOrDefault(ex.getRequestURI().getPath(), Map.of())
+              .forEach((name, value) -> ex.getResponseHeaders().add(name, value));
           ex.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
           ex.getResponseBody().write(bytes);
           ex.close();
@@ -42,6 +46,12 @@ public final class LocalSite implements AutoCloseable {
       pages.put(path, html);
     }
     return url(path);
+  }
+
+  /** Serves {@code html} at {@code path} with these extra response headers. */
+  public String page(String path, String html, Map<String, String> extra) {
+    headers.put(path, Map.copyOf(extra));
+    return page(path, html);
   }
 
   public String url(String path) {

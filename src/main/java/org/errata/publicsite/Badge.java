@@ -1,0 +1,88 @@
+package org.errata.publicsite;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.errata.correction.Correction;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * {@code /badge.svg?url=}: an image a publisher puts beside an article, saying how many live
+ * corrections Errata has published to it ("1 correction", "No corrections"), in a neutral style: a
+ * badge reports, it does not accuse. Cached like every public answer (ETag, 304).
+ */
+@Path("/badge.svg")
+@PermitAll
+public class Badge {
+
+  static final String SVG = "image/svg+xml; charset=utf-8";
+
+  /** The words on the right of the badge. */
+  static String words(int live) {
+    return live == 0 ? "No corrections" : live == 1 ? "1 correction" : live + " corrections";
+  }
+
+  /** The badge for {@code live} corrections; text widths estimated from character counts. */
+  static String svg(int live) {
+    String left = "Errata";
+    String right = words(live);
+    int leftWidth = 12 + left.length() * 7;
+    int rightWidth = 12 + right.length() * 7;
+    int width = leftWidth + rightWidth;
+    String fill = live == 0 ? "#5b6770" : "#31556f";
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\""
+        + width
+        + "\" height=\"20\" role=\"img\" aria-label=\"Errata: "
+        + right
+        + "\">"
+        + "<title>Errata: "
+        + right
+        + "</title>"
+        + "<rect width=\""
+        + width
+        + "\" height=\"20\" rx=\"3\" fill=\"#2b2b2b\"/>"
+        + "<rect x=\""
+        + leftWidth
+        + "\" width=\""
+        + rightWidth
+        + "\" height=\"20\" rx=\"3\" fill=\""
+        + fill
+        + "\"/>"
+        + "<rect x=\""
+        + leftWidth
+        + "\" width=\"4\" height=\"20\" fill=\""
+        + fill
+        + "\"/>"
+        + "<g fill=\"#ffffff\" font-family=\"Verdana,DejaVu Sans,sans-serif\" font-size=\"11\">"
+        + "<text x=\"6\" y=\"14\">"
+        + left
+        + "</text>"
+        + "<text x=\""
+        + (leftWidth + 6)
+        + "\" y=\"14\">"
+        + right
+        + "</text></g></svg>";
+  }
+
+  @GET
+  @Transactional
+  public Response badge(@Context Request request, @RestQuery String url) {
+    Exports.Address address = Exports.Address.of(url);
+    if (address.refusal() != null) {
+      return address.refusal();
+    }
+    String key = address.key();
+    PublishedCorrections.ForArticle found = PublishedCorrections.forArticle(key);
+    List<Correction> all = new ArrayList<>(found.live());
+    all.addAll(found.withdrawn());
+    Instant changed = PublicApi.changed(all);
+    return Conditional.answer(request, Conditional.utf8(svg(found.live().size())), changed, SVG);
+  }
+}
