@@ -7,7 +7,7 @@ create table idempotency_key (
     request_digest varchar(64)   not null,
     status         integer,
     location       varchar(300),
-    body           varchar(10485760),
+    body           varchar(1000000),
     created_at     timestamp(6) with time zone not null,
     primary key (account_id, idem_key)
 );

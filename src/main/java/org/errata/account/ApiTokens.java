@@ -12,6 +12,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import org.errata.text.TextRules;
+import org.errata.web.FieldRefusal;
+import org.errata.web.NotFoundHere;
 
 /**
  * Editors' personal API tokens: made, listed and revoked by their owner, and checked on every
@@ -38,19 +40,16 @@ public class ApiTokens {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** A token refused for what was asked ({@code field} is at fault). */
-  public static class Refused extends RuntimeException {
-    public final String field;
-
+  public static class Refused extends FieldRefusal {
     public Refused(String field, String message) {
-      super(message, null, false, false);
-      this.field = field;
+      super(field, message);
     }
   }
 
   /** No token with that id belongs to the caller. */
-  public static class NotFound extends RuntimeException {
+  public static class NotFound extends NotFoundHere {
     public NotFound(long id) {
-      super("You have no API token " + id + ".", null, false, false);
+      super("You have no API token " + id + ".");
     }
   }
 

@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** api.md, "API tokens": the caller's own tokens. */
@@ -41,6 +44,10 @@ public class TokenApi {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @APIResponse(
+      responseCode = "201",
+      description = "The new token: the only answer that holds it",
+      content = @Content(schema = @Schema(implementation = Created.class)))
   public Response create(Request body) {
     ApiTokens.Made made =
         tokens.create(

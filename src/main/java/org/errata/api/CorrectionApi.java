@@ -15,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.errata.account.Account;
 import org.errata.account.Me;
 import org.errata.correction.CorrectionDesk;
@@ -42,6 +45,10 @@ public class CorrectionApi {
   @Inject ObjectMapper mapper;
 
   @POST
+  @APIResponse(
+      responseCode = "201",
+      description = "The new draft; Location says where it lives",
+      content = @Content(schema = @Schema(implementation = CorrectionJson.class)))
   public Response create(
       CorrectionJson.Request body, @RestHeader(Idempotency.HEADER) String idempotencyKey)
       throws JsonProcessingException {

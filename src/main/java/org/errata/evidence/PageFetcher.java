@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -125,7 +126,14 @@ public class PageFetcher {
     URI uri = parse(url);
     for (int hop = 0; ; hop++) {
       InetAddress address = checkedAddress(uri);
-      Answer response = send(uri, address, deadline);
+      Answer response =
+          send(
+              uri,
+              address,
+              deadline,
+              HttpMethod.GET,
+              Map.of("Accept", "text/html, text/plain;q=0.9"),
+              null);
       int status = response.status();
       if (status >= 300 && status < 400) {
         String location = response.location();
@@ -282,7 +290,24 @@ public class PageFetcher {
     return c;
   }
 
-  private Answer send(URI uri, InetAddress address, long deadline) {
+  /**
+   * POSTs {@code body} to {@code url} through the same guard as every fetch (http or https, public
+   * addresses only unless configured otherwise, the same timeout and size limit on the answer);
+   * redirects are not followed. Used for webhooks, whose addresses admins type.
+   */
+  public int post(String url, byte[] body, Map<String, String> headers) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    URI uri = parse(url);
+    return send(uri, checkedAddress(uri), deadline, HttpMethod.POST, headers, body).status();
+  }
+
+  private Answer send(
+      URI uri,
+      InetAddress address,
+      long deadline,
+      HttpMethod method,
+      Map<String, String> headers,
+      byte[] requestBody) {
     long left = deadline - System.nanoTime();
     if (left <= 0) {
       throw timedOut();
@@ -300,7 +325,7 @@ public class PageFetcher {
     }
     RequestOptions options =
         new RequestOptions()
-            .setMethod(HttpMethod.GET)
+            .setMethod(method)
             .setHost(host)
             .setPort(port)
             .setSsl(https)
@@ -310,8 +335,8 @@ public class PageFetcher {
                     target.getPort(), target.getAddress().getHostAddress()))
             .setFollowRedirects(false)
             .setIdleTimeout(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)))
-            .putHeader("User-Agent", USER_AGENT)
-            .putHeader("Accept", "text/html, text/plain;q=0.9");
+            .putHeader("User-Agent", USER_AGENT);
+    headers.forEach(options::putHeader);
     if (port != (https ? 443 : 80)) {
       options.putHeader("Host", (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
     }
@@ -325,7 +350,8 @@ public class PageFetcher {
                   .response()
                   .onSuccess(response -> collect(response, answer))
                   .onFailure(answer::completeExceptionally);
-              request.end().onFailure(answer::completeExceptionally);
+              (requestBody == null ? request.end() : request.end(Buffer.buffer(requestBody)))
+                  .onFailure(answer::completeExceptionally);
             })
         .onFailure(answer::completeExceptionally);
     try {

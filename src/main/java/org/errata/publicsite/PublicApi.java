@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.errata.api.CorrectionJson;
 import org.errata.article.Article;
 import org.errata.article.ArticleUrl;
@@ -53,7 +56,7 @@ public class PublicApi {
       String articleTitle,
       String approvalOverride) {
 
-    static Published of(Correction c) {
+    public static Published of(Correction c) {
       return of(c, c.published);
     }
 
@@ -123,6 +126,10 @@ public class PublicApi {
 
   @GET
   @Transactional
+  @APIResponse(
+      responseCode = "200",
+      description = "Every published correction of the article; count 0 is a normal answer",
+      content = @Content(schema = @Schema(implementation = Lookup.class)))
   public Response lookup(@Context Request request, @RestQuery String url) {
     if (url == null || url.isBlank()) {
       throw new BadRequestException("Give the article's address as ?url=.");
@@ -152,6 +159,10 @@ public class PublicApi {
   @GET
   @Path("{id}")
   @Transactional
+  @APIResponse(
+      responseCode = "200",
+      description = "The published correction",
+      content = @Content(schema = @Schema(implementation = Published.class)))
   public Response get(@Context Request request, @RestPath long id) {
     Correction c = PublishedCorrections.find(id);
     return answer(request, Published.of(c), changed(List.of(c)));

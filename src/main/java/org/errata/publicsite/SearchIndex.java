@@ -5,10 +5,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,6 +23,7 @@ import org.errata.correction.Correction;
 import org.errata.correction.CorrectionDesk;
 import org.errata.correction.Revision;
 import org.errata.source.QuotedSource;
+import org.errata.system.DbValues;
 import org.jboss.logging.Logger;
 
 /**
@@ -236,19 +235,6 @@ public class SearchIndex {
             .thenComparing(Candidate::publishedAt, Comparator.reverseOrder())
             .thenComparing(Candidate::id, Comparator.reverseOrder());
 
-    static Instant instant(Object value) {
-      if (value instanceof Instant i) {
-        return i;
-      }
-      if (value instanceof OffsetDateTime o) {
-        return o.toInstant();
-      }
-      if (value instanceof Timestamp t) {
-        return t.toInstant();
-      }
-      throw new IllegalStateException("A date the database gave as " + value.getClass());
-    }
-
     Candidate plus(int more) {
       return new Candidate(id, weight + more, publishedAt);
     }
@@ -329,7 +315,7 @@ public class SearchIndex {
         Object[] row = (Object[]) o;
         long id = ((Number) row[0]).longValue();
         candidates.put(
-            id, new Candidate(id, ((Number) row[1]).intValue(), Candidate.instant(row[2])));
+            id, new Candidate(id, ((Number) row[1]).intValue(), DbValues.instant(row[2])));
       }
       for (int i = 1; i < order.size() && !candidates.isEmpty(); i++) {
         String term = order.get(i);

@@ -85,7 +85,10 @@ public class Sitemaps {
   public Response pages() {
     return xml(
         Templates.urls(
-            List.of(new Url(site.base() + "/", null), new Url(site.base() + "/search", null))));
+            List.of(
+                new Url(site.base() + "/", null),
+                new Url(site.base() + "/search", null),
+                new Url(site.base() + "/stats", null))));
   }
 
   @GET

@@ -10,6 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.errata.account.Account;
 import org.errata.account.Me;
 import org.errata.api.CorrectionJson;
@@ -31,6 +34,10 @@ public class ReportApi {
   @POST
   @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, MediaType.WILDCARD})
   @Produces(MediaType.APPLICATION_JSON)
+  @APIResponse(
+      responseCode = "201",
+      description = "One draft per correction in the report, in report order",
+      content = @Content(schema = @Schema(implementation = Imported.class)))
   public Response importReport(byte[] body, @RestHeader(Idempotency.HEADER) String idempotencyKey) {
     byte[] report = body == null ? new byte[0] : body;
     return idempotency.once(

@@ -11,7 +11,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Collection;
-import org.errata.account.ApiTokens;
 import org.errata.article.Articles;
 import org.errata.correction.CorrectionDesk;
 import org.errata.correction.WorkflowRefusal;
@@ -21,6 +20,8 @@ import org.errata.suggestion.Suggestion;
 import org.errata.suggestion.Suggestions;
 import org.errata.web.ApiError;
 import org.errata.web.ErrorPage;
+import org.errata.web.FieldRefusal;
+import org.errata.web.NotFoundHere;
 import org.errata.web.Paths;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -50,12 +51,12 @@ public class ErrorMappers {
   }
 
   @ServerExceptionMapper
-  public Response notFound(ApiTokens.NotFound e, HttpServerRequest request) {
+  public Response notFound(NotFoundHere e, HttpServerRequest request) {
     return answer(request, 404, "Not found", e.getMessage(), null);
   }
 
   @ServerExceptionMapper
-  public Response invalid(ApiTokens.Refused e, HttpServerRequest request) {
+  public Response invalid(FieldRefusal e, HttpServerRequest request) {
     return answer(request, 400, "Invalid", e.getMessage(), e.field);
   }
 
