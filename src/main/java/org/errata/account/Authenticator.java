@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Checks a user name and password, for the sign-in form and for HTTP Basic alike. Every refusal
@@ -83,18 +84,30 @@ public class Authenticator {
       return false;
     }
     String key = recentKey(account.username, password, account.passwordHash);
-    if (recent.getIfPresent(key) != null) {
+    if (recent().getIfPresent(key) != null) {
       return true;
     }
     boolean matches = BcryptUtil.matches(password, account.passwordHash);
     if (matches) {
-      recent.put(key, Boolean.TRUE);
+      recent().put(key, Boolean.TRUE);
     }
     return matches;
   }
 
-  private final Cache<String, Boolean> recent =
-      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
+  /** How long a matched pair is remembered (0: every Basic call is a bcrypt check). */
+  @ConfigProperty(name = "errata.sign-in.remember-match", defaultValue = "5m")
+  Duration rememberMatch;
+
+  private volatile Cache<String, Boolean> recent;
+
+  private Cache<String, Boolean> recent() {
+    Cache<String, Boolean> c = recent;
+    if (c == null) {
+      c = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(rememberMatch).build();
+      recent = c;
+    }
+    return c;
+  }
 
   private final byte[] recentKeySecret = randomBytes();
 

@@ -216,6 +216,26 @@ class PageFetcherTest {
         message);
   }
 
+  @Test
+  void aWebhookPostIsHeldToTheSameGuard() {
+    PageFetcher guarded = fetcher(false, Duration.ofSeconds(5));
+    PageFetcher.FetchFailed refused =
+        assertThrows(
+            PageFetcher.FetchFailed.class,
+            () -> guarded.post(base + "/hook", new byte[] {'{', '}'}, java.util.Map.of()));
+    assertEquals(
+        "That address is on a private or special network (127.0.0.1), so Errata will not fetch it.",
+        refused.getMessage());
+    assertThrows(
+        PageFetcher.FetchFailed.class,
+        () -> guarded.post("file:///etc/passwd", new byte[0], java.util.Map.of()));
+    assertThrows(
+        PageFetcher.FetchFailed.class,
+        () ->
+            guarded.post(
+                "http://169.254.169.254/latest/meta-data/", new byte[0], java.util.Map.of()));
+  }
+
   /** A public address that, in this test, is reached at the test server (the "internet"). */
   static final byte[] PUBLIC = {93, (byte) 184, (byte) 216, 34};
 
