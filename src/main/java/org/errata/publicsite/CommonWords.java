@@ -2,7 +2,10 @@ package org.errata.publicsite;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -15,10 +18,14 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.errata.correction.Correction;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 /**
  * The corrections holding each common word, kept in memory for searches of several words: reading a
@@ -30,6 +37,8 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class CommonWords {
+
+  private static final Logger LOG = Logger.getLogger(CommonWords.class);
 
   /**
    * Every correction holding one word, in id order, with the word's weight in each: what a search
@@ -109,9 +118,12 @@ public class CommonWords {
   /** Counts applied changes: a word read while one was applied is not kept (it may miss it). */
   private long changes;
 
+  private final long maxBytes;
+
   @Inject
   CommonWords(
       @ConfigProperty(name = "errata.search.common-words-mb", defaultValue = "128") int megabytes) {
+    this.maxBytes = megabytes * 1024L * 1024L;
     this.kept =
         Caffeine.newBuilder()
             .maximumWeight(megabytes * 1024L * 1024L)
@@ -131,6 +143,67 @@ public class CommonWords {
     em.createNativeQuery("delete from search_change where changed_at < ?1")
         .setParameter(1, now.minus(KEPT_FOR))
         .executeUpdate();
+  }
+
+  /** How many of the most common words are read into memory after start (0: none). */
+  @ConfigProperty(name = "errata.search.warm-words", defaultValue = "256")
+  int warmWords;
+
+  /**
+   * Reads the holders of the {@code words} most common words, within the memory allowed, so that
+   * the first readers to search for common words after a start do not each pay for reading one.
+   * Finding them reads the whole index once (seconds at 100,000 corrections), in the background:
+   * searches work meanwhile. Returns how many words it kept.
+   */
+  public int warm(int words) {
+    if (words <= 0) {
+      return 0;
+    }
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              EntityManager em = Correction.getEntityManager();
+              catchUp(em);
+              List<?> rows =
+                  em.createNativeQuery(
+                          "select term, count(*) from search_posting group by term"
+                              + " having count(*) >= ?1 order by count(*) desc")
+                      .setParameter(1, commonWord)
+                      .setMaxResults(words)
+                      .getResultList();
+              long budget = maxBytes;
+              int kept = 0;
+              for (Object o : rows) {
+                Object[] row = (Object[]) o;
+                int n = ((Number) row[1]).intValue();
+                budget -= 64 + (long) n * (Long.BYTES + Short.BYTES);
+                if (budget < maxBytes / 4) {
+                  break;
+                }
+                holders(em, (String) row[0], n);
+                kept++;
+              }
+              return kept;
+            });
+  }
+
+  void started(@Observes StartupEvent event, ManagedExecutor executor) {
+    if (warmWords > 0) {
+      executor.runAsync(
+          () -> {
+            try {
+              long t0 = System.nanoTime();
+              int kept = warm(warmWords);
+              if (kept > 0) {
+                LOG.infof(
+                    "Search: %d common words kept in memory in %d ms.",
+                    kept, (System.nanoTime() - t0) / 1_000_000);
+              }
+            } catch (RuntimeException e) {
+              LOG.warn("Reading the common words for search failed; they are read when asked.", e);
+            }
+          });
+    }
   }
 
   /** Whether {@code term}'s holders are in memory (after {@link #catchUp}). */

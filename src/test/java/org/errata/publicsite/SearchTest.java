@@ -3,11 +3,14 @@ package org.errata.publicsite;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.errata.system.Api;
@@ -128,6 +131,19 @@ class SearchTest {
     assertThat(after, containsString("/corrections/" + third + "\""));
     assertThat(after, containsString("/corrections/" + second + "\""));
     assertThat(after, not(containsString("/corrections/" + first + "\"")));
+  }
+
+  @Inject CommonWords commonWords;
+
+  @Test
+  void theMostCommonWordsCanBeReadIntoMemoryAheadOfTheFirstSearch() {
+    published("warm-a.example/1", "Wallaby claim one", "One.");
+    published("warm-b.example/2", "Wallaby claim two", "Two.");
+    assertThat(commonWords.warm(100_000), greaterThan(0));
+    assertTrue(commonWords.isKept("wallaby"), "a word two corrections hold is kept");
+    String page = given().queryParam("q", "wallaby claim").get("/search").asString();
+    assertThat(page, containsString("warm-a.example"));
+    assertThat(page, containsString("warm-b.example"));
   }
 
   @Test
