@@ -3,11 +3,11 @@
  *
  *   <script src="https://errata.example.org/embed.js" data-url="https://news.example/story" async></script>
  *
- * It asks Errata's public API (CORS, no credentials, no cookies) for the article's live
- * corrections and, when there are any, shows each one's summary and a link to it. No third-party
- * code, no innerHTML, no eval, no inline styles: it runs under a strict Content-Security-Policy
- * that allows Errata's origin in script-src and connect-src. Its look lives in a shadow root, so
- * neither page's styles leak into the other.
+ * It puts a frame there showing Errata's notice page for the article (/embed/notice?url=…): the
+ * notice lives on Errata's origin under Errata's own strict Content-Security-Policy, sets no cookie,
+ * and loads nothing from anywhere else. The frame tells this script its height; when the article
+ * has no live corrections it stays hidden. No third-party code, no eval, no innerHTML: the page
+ * needs only script-src and frame-src for Errata's origin.
  */
 (function () {
   "use strict";
@@ -17,84 +17,28 @@
   }
   var article = script.getAttribute("data-url") || window.location.href;
   var origin = new URL(script.src, window.location.href).origin;
-
-  function el(name, text) {
-    var node = document.createElement(name);
-    if (text !== undefined) {
-      node.textContent = text;
-    }
-    return node;
-  }
-
-  function style(node, rules) {
-    for (var k in rules) {
-      if (Object.prototype.hasOwnProperty.call(rules, k)) {
-        node.style[k] = rules[k];
-      }
-    }
-    return node;
-  }
-
-  function show(answer) {
-    var live = answer.corrections || [];
-    if (live.length === 0) {
+  var frame = document.createElement("iframe");
+  frame.className = "errata-embed";
+  frame.title = "Corrections to this article (Errata)";
+  frame.src = origin + "/embed/notice?url=" + encodeURIComponent(article);
+  frame.setAttribute("referrerpolicy", "no-referrer");
+  frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-top-navigation-by-user-activation allow-popups");
+  frame.style.border = "0";
+  frame.style.width = "100%";
+  // Laid out but flat until the notice says how tall it is, so nothing shows when there is none.
+  frame.style.height = "0";
+  frame.style.display = "block";
+  frame.style.margin = "0";
+  window.addEventListener("message", function (event) {
+    if (event.origin !== origin || event.source !== frame.contentWindow) {
       return;
     }
-    var host = el("div");
-    host.className = "errata-embed";
-    var root = host.attachShadow ? host.attachShadow({ mode: "open" }) : host;
-    var box = style(el("aside"), {
-      border: "1px solid #8a8f94",
-      borderLeft: "4px solid #31556f",
-      padding: "0.75em 1em",
-      margin: "1em 0",
-      font: "15px/1.5 system-ui, sans-serif",
-      color: "#1f2326",
-      background: "#f7f8f9"
-    });
-    box.setAttribute("role", "note");
-    box.setAttribute("aria-label", "Corrections to this article");
-    box.appendChild(
-      style(el("p", live.length === 1 ? "This article has been corrected." : "This article has " + live.length + " corrections."), {
-        margin: "0 0 0.5em",
-        fontWeight: "bold"
-      })
-    );
-    live.forEach(function (c) {
-      var p = style(el("p"), { margin: "0 0 0.5em" });
-      var quote = el("q", c.passage);
-      p.appendChild(quote);
-      p.appendChild(document.createTextNode(" " + c.summary + " "));
-      var a = el("a", "Read the correction");
-      a.href = origin + c.publicUrl;
-      a.rel = "noopener";
-      style(a, { color: "#1d4f91" });
-      p.appendChild(a);
-      box.appendChild(p);
-    });
-    var by = style(el("p"), { margin: "0", fontSize: "13px" });
-    var home = el("a", "Errata");
-    home.href = origin + "/";
-    home.rel = "noopener";
-    style(home, { color: "#1d4f91" });
-    by.appendChild(document.createTextNode("Published by "));
-    by.appendChild(home);
-    by.appendChild(document.createTextNode(", checked by two editors."));
-    box.appendChild(by);
-    root.appendChild(box);
-    script.parentNode.insertBefore(host, script.nextSibling);
-  }
-
-  fetch(origin + "/api/public/corrections?url=" + encodeURIComponent(article), {
-    credentials: "omit",
-    mode: "cors",
-    headers: { Accept: "application/json" }
-  })
-    .then(function (r) {
-      return r.ok ? r.json() : { corrections: [] };
-    })
-    .then(show)
-    .catch(function () {
-      /* Errata unreachable: the article stays as it is. */
-    });
+    var data = event.data || {};
+    if (data.errata !== "height" || typeof data.height !== "number") {
+      return;
+    }
+    frame.style.height = Math.min(Math.max(0, data.height), 2000) + "px";
+    frame.style.margin = data.height > 0 ? "1em 0" : "0";
+  });
+  script.parentNode.insertBefore(frame, script.nextSibling);
 })();

@@ -20,7 +20,7 @@ public class ForOtherSites {
 
   private static final Pattern SHARED =
       Pattern.compile(
-          "/api/public(/.*)?|/feeds/.*|/badge\\.svg|/embed\\.js|/corrections/[0-9]+\\.txt"
+          "/api/public(/.*)?|/feeds/.*|/badge\\.svg|/embed\\.js|/embed/.*|/corrections/[0-9]+\\.txt"
               + "|/articles\\.txt");
 
   static final String EXPOSED = "ETag, Last-Modified, Retry-After";

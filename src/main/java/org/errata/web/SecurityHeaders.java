@@ -43,7 +43,10 @@ public class SecurityHeaders {
     boolean devUi = rc.normalizedPath().startsWith("/q/swagger-ui");
     setIfAbsent(h, "Content-Security-Policy", devUi ? DEV_UI_CSP : CSP);
     setIfAbsent(h, "X-Content-Type-Options", "nosniff");
-    setIfAbsent(h, "X-Frame-Options", "DENY");
+    if (!rc.normalizedPath().startsWith("/embed/")) {
+      // The notice publishers frame (/embed/notice) says who may frame it in its own policy.
+      setIfAbsent(h, "X-Frame-Options", "DENY");
+    }
     setIfAbsent(h, "Referrer-Policy", "strict-origin-when-cross-origin");
     if (Cookies.isHttps(rc.request())) {
       setIfAbsent(h, "Strict-Transport-Security", HSTS);

@@ -63,6 +63,8 @@ class PublisherPageJourneyTest {
             + errataOrigin
             + "; img-src "
             + errataOrigin
+            + "; frame-src "
+            + errataOrigin
             + "; style-src 'none'";
     try (LocalSite publisher = new LocalSite();
         Playwright playwright = Browser.playwright();
@@ -85,12 +87,19 @@ class PublisherPageJourneyTest {
             }
           });
       reader.navigate(corrected);
-      Locator notice = reader.locator(".errata-embed aside");
+      Locator notice = reader.frameLocator("iframe.errata-embed").locator("aside");
       assertThat(notice).containsText("This article has been corrected.");
       assertThat(notice)
           .containsText("Computer use runs outside the sandbox, on the real desktop.");
       assertThat(notice.locator("a").first())
           .hasAttribute("href", errataOrigin + "/corrections/" + id);
+      reader.waitForCondition(
+          () ->
+              ((Number)
+                          reader.evaluate(
+                              "() => document.querySelector('iframe.errata-embed').offsetHeight"))
+                      .intValue()
+                  > 40);
       assertTrue(
           (Boolean)
               reader.evaluate(
@@ -115,8 +124,15 @@ class PublisherPageJourneyTest {
       Page other = browser.newContext(Browser.desktop()).newPage();
       other.navigate(clean);
       assertThat(other.locator("#after")).isVisible();
-      other.waitForTimeout(500);
-      assertEquals(0, other.locator(".errata-embed").count(), "nothing to show, nothing shown");
+      other.waitForTimeout(1000);
+      assertEquals(
+          0,
+          ((Number)
+                  other.evaluate(
+                      "() => document.querySelector('iframe.errata-embed').offsetHeight"))
+              .intValue(),
+          "nothing to show, nothing shown");
+      assertEquals(0, other.frameLocator("iframe.errata-embed").locator("aside").count());
       Browser.shot(other, "61-publisher-page-no-corrections");
     }
   }

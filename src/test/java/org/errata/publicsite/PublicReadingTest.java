@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.util.Map;
 import org.errata.system.Api;
 import org.junit.jupiter.api.Test;
 
@@ -188,5 +189,39 @@ class PublicReadingTest {
         .statusCode(200)
         .contentType(containsString("javascript"))
         .header("Access-Control-Allow-Origin", "*");
+  }
+
+  @Test
+  void theFramedNoticeIsErrataPageUnderItsOwnStrictPolicy() {
+    String url = "https://notice.example/story";
+    Map<String, Object> body = Api.correction(url, "A passage a notice shows <b>bold</b>");
+    body.put("summary", "The notice escapes <script>alert(1)</script> typed text.");
+    long id = Api.id(Api.created(body));
+    Api.submitApprovePublish(id);
+    String page =
+        given()
+            .queryParam("url", url + "?utm_source=x")
+            .get("/embed/notice")
+            .then()
+            .statusCode(200)
+            .header("Content-Security-Policy", containsString("default-src 'none'"))
+            .header("Content-Security-Policy", containsString("frame-ancestors *"))
+            .header("X-Frame-Options", nullValue())
+            .header("Set-Cookie", nullValue())
+            .extract()
+            .asString();
+    org.hamcrest.MatcherAssert.assertThat(page, containsString("This article has been corrected."));
+    org.hamcrest.MatcherAssert.assertThat(
+        page,
+        containsString("href=\"http://localhost:8081/corrections/" + id + "\" target=\"_top\""));
+    org.hamcrest.MatcherAssert.assertThat(
+        page, containsString("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    String none =
+        given().queryParam("url", "https://notice.example/none").get("/embed/notice").asString();
+    org.hamcrest.MatcherAssert.assertThat(
+        none, org.hamcrest.Matchers.not(containsString("<aside")));
+    given().get("/embed/notice").then().statusCode(400);
+    // Every other page still refuses to be framed.
+    given().get("/").then().header("X-Frame-Options", "DENY");
   }
 }
