@@ -24,7 +24,10 @@ import org.jboss.resteasy.reactive.RestPath;
 public class TokenApi {
 
   /** What a new token is asked to be. */
-  public record Request(String name, Boolean readOnly) {}
+  public record Request(
+      @Schema(example = "fact-checker bot") String name,
+      @Schema(example = "false", description = "Read-only tokens get 403 on every change")
+          Boolean readOnly) {}
 
   /** A token as its owner sees it later: never the token itself. */
   public record TokenJson(

@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.errata.account.Account;
 import org.errata.article.Article;
 import org.errata.article.ArticleUrl;
@@ -192,11 +193,16 @@ public record CorrectionJson(
 
   /** What a request may set; everything else in the body is ignored. */
   public record Request(
-      String articleUrl,
-      String passage,
-      String summary,
-      String reasoning,
-      String verdict,
+      @Schema(example = "https://www.oneusefulthing.org/p/claude-dispatch-and-the-power-of")
+          String articleUrl,
+      @Schema(example = "Cowork is sandboxed, safer but more limited") String passage,
+      @Schema(
+              example =
+                  "That overstates Cowork’s isolation: its computer-use feature runs outside the"
+                      + " VM sandbox.")
+          String summary,
+      @Schema(example = "Anthropic’s own documentation distinguishes …") String reasoning,
+      @Schema(example = "Overstated") String verdict,
       List<SourceJson> sources,
       Long version,
       String articleText,

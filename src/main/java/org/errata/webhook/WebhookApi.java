@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.errata.account.Account;
 import org.errata.account.Me;
 import org.jboss.resteasy.reactive.RestPath;
@@ -23,7 +24,12 @@ import org.jboss.resteasy.reactive.RestPath;
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookApi {
 
-  public record Request(String url, List<String> events) {}
+  public record Request(
+      @Schema(example = "https://cms.news.example/errata-hook") String url,
+      @Schema(
+              example = "[\"published\", \"amended\", \"withdrawn\"]",
+              description = "Any of published, amended, withdrawn")
+          List<String> events) {}
 
   public record HookJson(long id, String url, List<String> events, Instant createdAt) {
     static HookJson of(Webhook w) {

@@ -114,6 +114,19 @@ class OpenApiTest {
     assertNotNull(api.getComponents().getSchemas().get("Error").getProperties().get("error"));
     assertTrue(api.getComponents().getSchemas().containsKey("CorrectionJson"));
     assertTrue(
+        api.getComponents().getSchemas().values().stream()
+            .map(schema -> (io.swagger.v3.oas.models.media.Schema<?>) schema)
+            .filter(schema -> schema.getProperties() != null)
+            .map(schema -> schema.getProperties().get("passage"))
+            .filter(java.util.Objects::nonNull)
+            .anyMatch(
+                p ->
+                    "Cowork is sandboxed, safer but more limited".equals(p.getExample())
+                        || (p.getExamples() != null
+                            && p.getExamples()
+                                .contains("Cowork is sandboxed, safer but more limited"))),
+        "bodies come with examples");
+    assertTrue(
         api.getPaths().get("/api/public/corrections/{id}").getGet().getSecurity().isEmpty(),
         "reading needs no sign-in");
   }
