@@ -143,6 +143,34 @@ public final class ReadersAtScale {
                             + words.at(200 + threeWords.nextInt(800))));
       }
       pages.put("search, no match", () -> "/search?q=zz" + pick.nextInt(1_000_000) + "qq");
+      pages.put("feed of everything", () -> "/feeds/corrections.atom");
+      pages.put("a site's feed", () -> "/feeds/sites/site" + pick.nextInt(SITES) + ".example.atom");
+      pages.put(
+          "badge",
+          () -> {
+            int a = pick.nextInt(n / 2);
+            return "/badge.svg?url="
+                + enc("https://www.site" + (a % SITES) + ".example/story-" + (a / SITES));
+          });
+      pages.put(
+          "the framed notice",
+          () -> {
+            int a = pick.nextInt(n / 2);
+            return "/embed/notice?url="
+                + enc("https://www.site" + (a % SITES) + ".example/story-" + (a / SITES));
+          });
+      pages.put(
+          "export, one correction as text",
+          () -> "/corrections/" + (1_000_000 + pick.nextInt(n)) + ".txt");
+      pages.put(
+          "a sitemap of 10,000 ids",
+          () -> "/sitemaps/corrections-" + (101 + pick.nextInt(n / 10_000)) + ".xml");
+      pages.put("statistics (counted every 5 min)", () -> "/stats");
+      pages.put("a statistics chart", () -> "/stats/by-site.svg");
+      long s0 = System.nanoTime();
+      get(client, URI.create(app.base() + "/stats"));
+      System.out.printf(
+          "statistics, first count after start: %.0f ms%n", (System.nanoTime() - s0) / 1e6);
       System.out.printf("%-32s %8s %8s %8s %8s%n", "page", "median", "p95", "p99", "bytes");
       for (Map.Entry<String, java.util.function.Supplier<String>> page : pages.entrySet()) {
         int bytes = 0;

@@ -38,6 +38,13 @@ class PublicReadingTest {
           .header("Access-Control-Expose-Headers", containsString("ETag"))
           .header("Set-Cookie", nullValue());
     }
+    // Readers' pages set no cookie either (only pages with a form carry its CSRF cookie).
+    for (String page :
+        new String[] {
+          "/", "/corrections/" + id, "/articles?url=cors.example/a", "/stats", "/search?q=passage"
+        }) {
+      given().get(page).then().statusCode(200).header("Set-Cookie", nullValue());
+    }
     // Credentials sent to a public endpoint are ignored, never a 401.
     given()
         .auth()
