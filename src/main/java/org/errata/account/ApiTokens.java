@@ -2,18 +2,13 @@ package org.errata.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import org.errata.text.TextRules;
 import org.errata.web.FieldRefusal;
 import org.errata.web.NotFoundHere;
+import org.errata.web.Secrets;
 
 /**
  * Editors' personal API tokens: made, listed and revoked by their owner, and checked on every
@@ -36,8 +31,6 @@ public class ApiTokens {
 
   /** Last use is written at most this often per token, so reads do not each cost a write. */
   static final Duration LAST_USE_GRAIN = Duration.ofMinutes(1);
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** A token refused for what was asked ({@code field} is at fault). */
   public static class Refused extends FieldRefusal {
@@ -81,9 +74,7 @@ public class ApiTokens {
               + MAX_PER_ACCOUNT
               + " API tokens: revoke one you no longer use before making another.");
     }
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String secret = PREFIX + Secrets.random(32);
     ApiToken token = ApiToken.of(account, n, digest(secret), readOnly, Instant.now());
     token.persist();
     return new Made(token, secret);
@@ -126,12 +117,6 @@ public class ApiTokens {
   }
 
   static String digest(String secret) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Secrets.sha256(secret);
   }
 }

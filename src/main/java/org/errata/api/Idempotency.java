@@ -10,16 +10,14 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import org.errata.correction.Correction;
 import org.errata.web.ApiError;
 import org.errata.web.ErrorPage;
+import org.errata.web.Secrets;
 
 /**
  * api.md, "Retries": a POST sent with an {@code Idempotency-Key} is done once. The key is claimed
@@ -179,14 +177,9 @@ public class Idempotency {
   }
 
   static String digest(String route, byte[] request) {
-    try {
-      MessageDigest d = MessageDigest.getInstance("SHA-256");
-      d.update(route.getBytes(StandardCharsets.UTF_8));
-      d.update((byte) 0);
-      d.update(request == null ? new byte[0] : request);
-      return HexFormat.of().formatHex(d.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Secrets.sha256(
+        route.getBytes(StandardCharsets.UTF_8),
+        new byte[] {0},
+        request == null ? new byte[0] : request);
   }
 }

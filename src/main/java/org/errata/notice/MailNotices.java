@@ -17,6 +17,7 @@ import org.errata.account.Account;
 import org.errata.correction.AuditEvent;
 import org.errata.correction.CorrectionDesk;
 import org.errata.web.Links;
+import org.errata.web.SiteAddress;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,8 +35,7 @@ public class MailNotices {
   boolean enabled;
 
   /** Where editors reach this Errata, for the links in the mails. */
-  @ConfigProperty(name = "errata.site-url", defaultValue = "http://localhost:8080")
-  String siteUrl;
+  @Inject SiteAddress site;
 
   @Inject ReactiveMailer mailer;
   @Inject Event<Outgoing> outgoing;
@@ -45,7 +45,7 @@ public class MailNotices {
 
   void started(@Observes StartupEvent event) {
     if (enabled) {
-      LOG.infof("E-mail notices are on; their links point to %s (errata.site-url).", siteUrl);
+      LOG.infof("E-mail notices are on; their links point to %s (errata.site-url).", site.base());
     }
   }
 
@@ -102,7 +102,6 @@ public class MailNotices {
   }
 
   private Mail mail(AuditEvent e, Account reader, String notice) {
-    String base = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
     boolean quotes =
         e.comment != null
             && (e.action == AuditEvent.Kind.CHANGES_REQUESTED
@@ -113,9 +112,9 @@ public class MailNotices {
                 notice,
                 e.actor.username,
                 quotes ? e.comment.strip().indent(2).stripTrailing() : null,
-                base + Links.correction(e.correction.id),
+                site.at(Links.correction(e.correction.id)),
                 reader.email,
-                base + Links.account())
+                site.at(Links.account()))
             .render();
     return Mail.withText(reader.email, "Errata: " + notice, body);
   }

@@ -7,10 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.errata.correction.Correction;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
@@ -74,15 +70,12 @@ public class Badge {
   @GET
   @Transactional
   public Response badge(@Context Request request, @RestQuery String url) {
-    Exports.Address address = Exports.Address.of(url);
+    PlainAnswers.Address address = PlainAnswers.Address.of(url);
     if (address.refusal() != null) {
       return address.refusal();
     }
-    String key = address.key();
-    PublishedCorrections.ForArticle found = PublishedCorrections.forArticle(key);
-    List<Correction> all = new ArrayList<>(found.live());
-    all.addAll(found.withdrawn());
-    Instant changed = PublicApi.changed(all);
-    return Conditional.answer(request, Conditional.utf8(svg(found.live().size())), changed, SVG);
+    PublishedCorrections.ForArticle found = PublishedCorrections.forArticle(address.key());
+    return Conditional.answer(
+        request, Conditional.utf8(svg(found.live().size())), found.changed(), SVG);
   }
 }

@@ -5,12 +5,10 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.HexFormat;
+import org.errata.web.Secrets;
 
 /**
  * Public answers that others fetch again and again (feeds, badges, the public API): a strong ETag
@@ -55,13 +53,7 @@ final class Conditional {
   }
 
   static String digest(byte[] body) {
-    try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(body))
-          .substring(0, 32);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Secrets.sha256(body).substring(0, 32);
   }
 
   static byte[] utf8(String s) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.errata.correction.Correction;
 import org.errata.web.Links;
+import org.errata.web.SiteAddress;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
@@ -41,7 +42,7 @@ public class EmbedPages {
   @Path("notice")
   @Transactional
   public Response notice(@RestQuery String url) {
-    Exports.Address address = Exports.Address.of(url);
+    PlainAnswers.Address address = PlainAnswers.Address.of(url);
     if (address.refusal() != null) {
       return address.refusal();
     }

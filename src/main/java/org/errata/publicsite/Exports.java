@@ -26,8 +26,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @PermitAll
 public class Exports {
 
-  static final String PLAIN = "text/plain; charset=utf-8";
-
   /** What the published revision {@code r} of {@code c} says, as one item of a report. */
   static Report.Item item(Revision r) {
     return new Report.Item(
@@ -51,7 +49,7 @@ public class Exports {
   public Response correction(@RestPath long id) {
     Correction c = PublishedCorrections.find(id);
     if (!c.isLive()) {
-      return plain(
+      return PlainAnswers.plain(
           404,
           "Correction "
               + id
@@ -60,40 +58,22 @@ public class Exports {
               + id
               + "\n");
     }
-    return plain(200, report(ArticleUrl.clean(c.articleUrl), List.of(c)));
+    return PlainAnswers.plain(200, report(ArticleUrl.clean(c.articleUrl), List.of(c)));
   }
 
   @GET
   @Path("articles.txt")
   @Transactional
   public Response article(@RestQuery String url) {
-    Address address = Address.of(url);
+    PlainAnswers.Address address = PlainAnswers.Address.of(url);
     if (address.refusal() != null) {
       return address.refusal();
     }
     String key = address.key();
     PublishedCorrections.ForArticle found = PublishedCorrections.forArticle(key);
     if (found.live().isEmpty()) {
-      return plain(404, "No corrections found for " + ArticleUrl.clean(url) + ".\n");
+      return PlainAnswers.plain(404, "No corrections found for " + ArticleUrl.clean(url) + ".\n");
     }
-    return plain(200, report(found.article().displayUrl(), found.live()));
-  }
-
-  /** A reader's {@code ?url=} as an article key, or the plain-text 400 that says what is wrong. */
-  record Address(String key, Response refusal) {
-    static Address of(String url) {
-      if (url == null || url.isBlank()) {
-        return new Address(null, plain(400, "Give the article's address as ?url=.\n"));
-      }
-      try {
-        return new Address(ArticleUrl.key(url), null);
-      } catch (ArticleUrl.InvalidUrl e) {
-        return new Address(null, plain(400, e.getMessage() + "\n"));
-      }
-    }
-  }
-
-  static Response plain(int status, String body) {
-    return Response.status(status).type(PLAIN).entity(body).build();
+    return PlainAnswers.plain(200, report(found.article().displayUrl(), found.live()));
   }
 }

@@ -25,6 +25,7 @@ import org.errata.article.ArticleUrl;
 import org.errata.correction.Correction;
 import org.errata.correction.Revision;
 import org.errata.web.Links;
+import org.errata.web.SiteAddress;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -94,7 +95,7 @@ public class Feeds {
   @Path("articles.atom")
   @Transactional
   public Response article(@Context Request request, @RestQuery String url) {
-    Exports.Address address = Exports.Address.of(url);
+    PlainAnswers.Address address = PlainAnswers.Address.of(url);
     if (address.refusal() != null) {
       return address.refusal();
     }
@@ -102,8 +103,6 @@ public class Feeds {
     PublishedCorrections.ForArticle found = PublishedCorrections.forArticle(key);
     String shown = found.article() == null ? ArticleUrl.clean(url) : found.article().displayUrl();
     String query = "?url=" + URLEncoder.encode(shown, StandardCharsets.UTF_8);
-    List<Correction> withdrawn = found.withdrawn();
-    List<Correction> all = new ArrayList<>(found.live());
     return answer(
         request,
         "articles/" + key,
@@ -113,8 +112,8 @@ public class Feeds {
                 : "“" + found.article().title + "”"),
         "/feeds/articles.atom" + query,
         "/articles" + query,
-        all,
-        withdrawn);
+        found.live(),
+        found.withdrawn());
   }
 
   @GET
@@ -123,7 +122,7 @@ public class Feeds {
   public Response site(@Context Request request, @RestPath String domain) {
     String site = ArticleUrl.site(domain);
     if (site.isEmpty() || site.length() > 253) {
-      return Exports.plain(400, "Give a publication's domain, such as example.com.\n");
+      return PlainAnswers.plain(400, "Give a publication's domain, such as example.com.\n");
     }
     return answer(
         request,
@@ -140,7 +139,7 @@ public class Feeds {
   @Transactional
   public Response search(@Context Request request, @RestQuery String q) {
     if (q == null || q.isBlank() || q.length() > SearchIndex.QUERY_MAX) {
-      return Exports.plain(
+      return PlainAnswers.plain(
           400,
           "Give the words to find as ?q=, at most " + SearchIndex.QUERY_MAX + " characters.\n");
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.errata.correction.Correction;
 import org.errata.correction.Revision;
 import org.errata.web.Links;
+import org.errata.web.SiteAddress;
 import org.errata.web.TemplateExtensions;
 
 /**

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -102,19 +101,6 @@ public class PublicApi {
 
   @Inject ObjectMapper json;
 
-  /** The newest moment anything in {@code corrections} changed for readers. */
-  static Instant changed(List<Correction> corrections) {
-    Instant newest = Instant.EPOCH;
-    for (Correction c : corrections) {
-      for (Instant at : new Instant[] {c.published.publishedAt, c.withdrawnAt}) {
-        if (at != null && at.isAfter(newest)) {
-          newest = at;
-        }
-      }
-    }
-    return newest;
-  }
-
   private Response answer(Request request, Object body, Instant changed) {
     try {
       return Conditional.answer(
@@ -143,8 +129,6 @@ public class PublicApi {
     PublishedCorrections.ForArticle found = PublishedCorrections.forArticle(key);
     Article article = found.article();
     List<Published> live = found.live().stream().map(Published::of).toList();
-    List<Correction> all = new ArrayList<>(found.live());
-    all.addAll(found.withdrawn());
     return answer(
         request,
         new Lookup(
@@ -153,7 +137,7 @@ public class PublicApi {
             live.size(),
             live,
             found.withdrawn().stream().map(Published::of).toList()),
-        changed(all));
+        found.changed());
   }
 
   @GET
@@ -165,7 +149,7 @@ public class PublicApi {
       content = @Content(schema = @Schema(implementation = Published.class)))
   public Response get(@Context Request request, @RestPath long id) {
     Correction c = PublishedCorrections.find(id);
-    return answer(request, Published.of(c), changed(List.of(c)));
+    return answer(request, Published.of(c), PublishedCorrections.changed(c));
   }
 
   /** An earlier (or the current) published revision. */
@@ -175,6 +159,8 @@ public class PublicApi {
   public Response revision(@Context Request request, @RestPath long id, @RestPath int number) {
     Correction c = PublishedCorrections.find(id);
     return answer(
-        request, Published.of(c, PublishedCorrections.revision(c, number)), changed(List.of(c)));
+        request,
+        Published.of(c, PublishedCorrections.revision(c, number)),
+        PublishedCorrections.changed(c));
   }
 }

@@ -1,6 +1,8 @@
 package org.errata.publicsite;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.errata.article.Article;
 import org.errata.correction.Correction;
 import org.errata.correction.CorrectionDesk;
@@ -30,7 +32,29 @@ final class PublishedCorrections {
   /**
    * What readers find for one article (null when none is known): live and withdrawn corrections.
    */
-  record ForArticle(Article article, List<Correction> live, List<Correction> withdrawn) {}
+  record ForArticle(Article article, List<Correction> live, List<Correction> withdrawn) {
+    /** When readers' view of this article last changed: its newest publication or withdrawal. */
+    Instant changed() {
+      return PublishedCorrections.changed(
+          Stream.concat(live.stream(), withdrawn.stream()).toArray(Correction[]::new));
+    }
+  }
+
+  /**
+   * The newest publication or withdrawal among {@code corrections} (the epoch when none): what
+   * public answers give as Last-Modified.
+   */
+  static Instant changed(Correction... corrections) {
+    Instant newest = Instant.EPOCH;
+    for (Correction c : corrections) {
+      for (Instant at : new Instant[] {c.published.publishedAt, c.withdrawnAt}) {
+        if (at != null && at.isAfter(newest)) {
+          newest = at;
+        }
+      }
+    }
+    return newest;
+  }
 
   /** Every published correction of the article with this key (or alias), newest first. */
   static ForArticle forArticle(String key) {

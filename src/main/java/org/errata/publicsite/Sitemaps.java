@@ -16,6 +16,7 @@ import java.util.List;
 import org.errata.article.ArticleUrl;
 import org.errata.correction.Correction;
 import org.errata.web.Links;
+import org.errata.web.SiteAddress;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
@@ -46,7 +47,7 @@ public class Sitemaps {
   @GET
   @Path("robots.txt")
   public Response robots() {
-    return Exports.plain(
+    return PlainAnswers.plain(
         200,
         "# Errata: published corrections are public; the editors' desk is not for crawlers.\n"
             + "User-agent: *\n"
@@ -108,7 +109,7 @@ public class Sitemaps {
       urls.add(new Url(site.base() + Links.published((Long) row[0]), Markup.iso((Instant) row[1])));
     }
     return urls.isEmpty() && k > 1
-        ? Exports.plain(404, "No such sitemap.\n")
+        ? PlainAnswers.plain(404, "No such sitemap.\n")
         : xml(Templates.urls(urls));
   }
 

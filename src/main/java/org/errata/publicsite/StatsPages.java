@@ -82,7 +82,7 @@ public class StatsPages {
           default -> null;
         };
     if (svg == null) {
-      return Exports.plain(404, "There is no chart called " + chart + ".\n");
+      return PlainAnswers.plain(404, "There is no chart called " + chart + ".\n");
     }
     Response answer = Conditional.answer(request, Conditional.utf8(svg), f.counted(), SVG);
     return Response.fromResponse(answer).header("Content-Security-Policy", CHART_POLICY).build();

@@ -22,6 +22,7 @@ import org.errata.account.SignInThrottle;
 import org.errata.correction.Correction;
 import org.errata.correction.CorrectionContent;
 import org.errata.correction.CorrectionDesk;
+import org.errata.web.SiteAddress;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,8 +41,7 @@ public class Suggestions {
   @ConfigProperty(name = "errata.mail.enabled", defaultValue = "false")
   boolean mailEnabled;
 
-  @ConfigProperty(name = "errata.site-url", defaultValue = "http://localhost:8080")
-  String siteUrl;
+  @Inject SiteAddress site;
 
   @Inject CorrectionDesk desk;
   @Inject ReactiveMailer mailer;
@@ -149,9 +149,8 @@ public class Suggestions {
     if (s.email == null || !mailEnabled) {
       return;
     }
-    String base = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
     String body =
-        Templates.readerMail(s.articleUrl, s.problem, drafted, reason, base + "/").render();
+        Templates.readerMail(s.articleUrl, s.problem, drafted, reason, site.at("/")).render();
     mails.fire(
         new ReaderMail(
             s.email,

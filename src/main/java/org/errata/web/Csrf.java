@@ -6,8 +6,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The token every form carries ({@code {#csrf /}}), for templates as {@code inject:csrf}. A
@@ -27,8 +25,6 @@ public class Csrf {
 
   static final String PURPOSE_SESSION = "csrf-session";
   static final String PURPOSE_ANONYMOUS = "csrf-anonymous";
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject SecurityIdentity identity;
   @Inject CurrentVertxRequest current;
@@ -54,9 +50,7 @@ public class Csrf {
     RoutingContext rc = current.getCurrent();
     String value = Cookies.read(rc, ANONYMOUS_COOKIE);
     if (value == null || value.length() != 22) {
-      byte[] bytes = new byte[16];
-      RANDOM.nextBytes(bytes);
-      value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      value = Secrets.random(16);
       rc.response()
           .headers()
           .add("Set-Cookie", Cookies.session(ANONYMOUS_COOKIE, value, rc.request()));

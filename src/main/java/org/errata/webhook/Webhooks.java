@@ -10,10 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +30,7 @@ import org.errata.evidence.PageFetcher;
 import org.errata.publicsite.PublicApi;
 import org.errata.web.FieldRefusal;
 import org.errata.web.NotFoundHere;
+import org.errata.web.Secrets;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,8 +51,6 @@ public class Webhooks {
   static final String SIGNATURE = "Errata-Signature";
   static final String DELIVERY = "Errata-Delivery";
   static final String EVENT = "Errata-Event";
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @ConfigProperty(name = "errata.webhooks.first-retry", defaultValue = "30s")
   Duration firstRetry;
@@ -120,12 +117,10 @@ public class Webhooks {
       throw new Refused(
           "url", "There are already " + MAX_HOOKS + " webhooks: remove one before adding another.");
     }
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
     Webhook w = new Webhook();
     w.url = u;
     w.events = String.join(",", wanted.stream().map(Enum::name).toList());
-    w.secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    w.secret = "whsec_" + Secrets.random(32);
     w.createdBy = Account.findById(by.id);
     w.createdAt = Instant.now();
     w.persist();
@@ -138,7 +133,6 @@ public class Webhooks {
     if (w == null) {
       throw new NotFound(id);
     }
-    Delivery.delete("webhook", w);
     w.delete();
   }
 

@@ -165,6 +165,30 @@ class WebhooksTest {
   }
 
   @Test
+  void sendersRunningAtOnceAsOnSeveralInstancesDeliverEachEventOnce() throws Exception {
+    try (Receiver receiver = new Receiver(0)) {
+      long hook =
+          Api.as("admin")
+              .body(Map.of("url", receiver.url(), "events", List.of("published")))
+              .post("/api/webhooks")
+              .jsonPath()
+              .getLong("id");
+      Api.published("webhooks.example/once", "A claim told exactly once");
+      Thread[] senders = new Thread[4];
+      for (int i = 0; i < senders.length; i++) {
+        senders[i] = new Thread(webhooks::sendDue);
+        senders[i].start();
+      }
+      for (Thread t : senders) {
+        t.join();
+      }
+      await(() -> "delivered".equals(state(hook)), "the delivery");
+      assertEquals(1, receiver.received.size(), "claimed by one sender only");
+      Api.as("admin").delete("/api/webhooks/" + hook).then().statusCode(204);
+    }
+  }
+
+  @Test
   void registrationIsForAdminsWithClearRefusals() {
     Api.as("ada")
         .body(Map.of("url", "https://hooks.example/x", "events", List.of("published")))

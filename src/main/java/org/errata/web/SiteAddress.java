@@ -1,4 +1,4 @@
-package org.errata.publicsite;
+package org.errata.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
