@@ -13,9 +13,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -120,18 +117,18 @@ public class Feeds {
   @Path("sites/{domain}.atom")
   @Transactional
   public Response site(@Context Request request, @RestPath String domain) {
-    String site = ArticleUrl.site(domain);
-    if (site.isEmpty() || site.length() > 253) {
+    String publication = ArticleUrl.site(domain);
+    if (publication.isEmpty() || publication.length() > 253) {
       return PlainAnswers.plain(400, "Give a publication's domain, such as example.com.\n");
     }
     return answer(
         request,
-        "sites/" + site,
-        "Corrections to articles on " + site,
-        "/feeds/sites/" + site + ".atom",
-        "/sites/" + site,
-        Correction.liveOnSite(site, null, ENTRIES).items(),
-        Correction.recentlyWithdrawn(site, ENTRIES));
+        "sites/" + publication,
+        "Corrections to articles on " + publication,
+        "/feeds/sites/" + publication + ".atom",
+        "/sites/" + publication,
+        Correction.liveOnSite(publication, null, ENTRIES).items(),
+        Correction.recentlyWithdrawn(publication, ENTRIES));
   }
 
   @GET
@@ -184,7 +181,7 @@ public class Feeds {
         new Feed(
             tag(null, "feeds/" + what),
             title,
-            date(updated),
+            Markup.iso(updated),
             site.base() + self,
             site.base() + alternate,
             site.organisation(),
@@ -209,8 +206,8 @@ public class Feeds {
         tag(first, "corrections/" + c.id),
         "Correction to " + name,
         link(c),
-        date(first),
-        date(r.publishedAt),
+        Markup.iso(first),
+        Markup.iso(r.publishedAt),
         r.publishedAt,
         r.summary,
         content.toString());
@@ -222,8 +219,8 @@ public class Feeds {
         tag(c.withdrawnAt, "corrections/" + c.id + "/withdrawal"),
         "Withdrawn: the correction to " + name(c),
         link(c),
-        date(c.withdrawnAt),
-        date(c.withdrawnAt),
+        Markup.iso(c.withdrawnAt),
+        Markup.iso(c.withdrawnAt),
         c.withdrawnAt,
         "This correction was withdrawn. " + reason,
         "This correction was withdrawn: it no longer stands. Why: "
@@ -248,15 +245,7 @@ public class Feeds {
    */
   private String tag(Instant when, String what) {
     String host = site.base().replaceFirst("^[a-z]+://", "").replaceFirst("[:/].*$", "");
-    String day =
-        when == null
-            ? "2026"
-            : DateTimeFormatter.ISO_LOCAL_DATE.format(when.atOffset(ZoneOffset.UTC));
+    String day = when == null ? "2026" : Markup.day(when);
     return "tag:" + host + "," + day + ":" + what;
-  }
-
-  /** RFC 3339 to the second: feed readers parse fractions of a second in differing ways. */
-  static String date(Instant instant) {
-    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
   }
 }

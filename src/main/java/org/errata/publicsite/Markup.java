@@ -117,10 +117,15 @@ public class Markup {
     }
   }
 
+  /**
+   * RFC 3339 to the second, for every machine-read date (markup, feeds, sitemaps): readers of feeds
+   * parse fractions of a second in differing ways.
+   */
   static String iso(Instant instant) {
     return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
   }
 
+  /** The UTC day, such as 2026-11-29. */
   static String day(Instant instant) {
     return DateTimeFormatter.ISO_LOCAL_DATE.format(instant.atOffset(ZoneOffset.UTC));
   }
