@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.errata.system.PublicGeneration;
 
 /** Someone else's web page, identified by the normalized key of its URL. */
 @Entity
@@ -95,6 +96,7 @@ public class Article extends PanacheEntityBase {
     alias.urlKey = key;
     alias.article = this;
     alias.persist();
+    PublicGeneration.changed(getEntityManager());
   }
 
   /** Every other address of this article, as stored (its normalized keys). */

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.errata.system.PublicGeneration;
 
 /** Another address of an article, such as the one its page declares with rel=canonical. */
 @Entity
@@ -48,6 +49,7 @@ public class ArticleAlias extends PanacheEntityBase {
                 alias.urlKey = key;
                 alias.article = Article.findById(articleId);
                 alias.persist();
+                PublicGeneration.changed(getEntityManager());
               });
       return true;
     } catch (RuntimeException e) {

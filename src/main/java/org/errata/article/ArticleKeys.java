@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import org.errata.system.PublicGeneration;
 import org.jboss.logging.Logger;
 
 /**
@@ -97,5 +98,6 @@ public class ArticleKeys {
       alias.article = into;
       alias.persist();
     }
+    PublicGeneration.changed(em);
   }
 }

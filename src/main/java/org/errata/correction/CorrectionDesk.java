@@ -19,6 +19,7 @@ import org.errata.source.Check;
 import org.errata.source.CheckStatus;
 import org.errata.source.QuotedSource;
 import org.errata.source.Snapshot;
+import org.errata.system.PublicGeneration;
 import org.errata.web.TemplateExtensions;
 
 /**
@@ -189,8 +190,12 @@ public class CorrectionDesk {
         ArticleAlias.add(c.article, alias);
       }
       if (result.title() != null) {
-        c.article.title =
+        String title =
             result.title().length() > 500 ? result.title().substring(0, 500) : result.title();
+        if (!title.equals(c.article.title)) {
+          c.article.title = title;
+          PublicGeneration.changed(Correction.getEntityManager());
+        }
       }
     }
     flushed(c);

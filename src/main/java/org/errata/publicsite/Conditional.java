@@ -1,6 +1,5 @@
 package org.errata.publicsite;
 
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -19,20 +18,26 @@ final class Conditional {
 
   private Conditional() {}
 
-  /** How long a cache may reuse a public answer without asking again. */
-  static final int MAX_AGE_SECONDS = 300;
-
   static Response answer(Request request, byte[] body, Instant lastModified, String type) {
     EntityTag tag = new EntityTag(digest(body));
-    // HTTP dates have whole seconds; the ETag tells apart two versions within one second.
-    Date modified = Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS));
-    CacheControl cache = new CacheControl();
-    cache.setMaxAge(MAX_AGE_SECONDS);
+    Date modified = dateOf(lastModified);
     Response.ResponseBuilder notModified = notModified(request, modified, tag);
-    if (notModified != null) {
-      return notModified.cacheControl(cache).tag(tag).lastModified(modified).build();
-    }
-    return Response.ok(body, type).tag(tag).lastModified(modified).cacheControl(cache).build();
+    Response.ResponseBuilder answer =
+        notModified != null ? notModified.tag(tag) : Response.ok(body, type).tag(tag);
+    // How long others may keep it: ReaderCache, for every public answer.
+    return (modified == null ? answer : answer.lastModified(modified)).build();
+  }
+
+  /**
+   * The Last-Modified an answer made now may carry for a change at {@code changed}: none while that
+   * change is less than a second old. HTTP dates have whole seconds, so a date sent within the
+   * second of a change could also be the date of a second change in that same second, and a client
+   * asking If-Modified-Since would be told wrongly that it has it; a date sent a second later is
+   * earlier than any change still to come. (The ETag always tells versions apart.)
+   */
+  static Date dateOf(Instant changed) {
+    Instant second = changed.truncatedTo(ChronoUnit.SECONDS);
+    return Instant.now().isBefore(second.plusSeconds(1)) ? null : Date.from(second);
   }
 
   /**
@@ -41,6 +46,9 @@ final class Conditional {
    */
   private static Response.ResponseBuilder notModified(
       Request request, Date modified, EntityTag tag) {
+    if (modified == null) {
+      return request.evaluatePreconditions(tag);
+    }
     try {
       return request.evaluatePreconditions(modified, tag);
     } catch (RuntimeException unreadableDate) {

@@ -57,7 +57,6 @@ public class EmbedPages {
     String html = Templates.notice(items, site.at("/"), site.organisation()).render();
     return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
         .header("Content-Security-Policy", POLICY)
-        .header("Cache-Control", "public, max-age=300")
         .build();
   }
 }

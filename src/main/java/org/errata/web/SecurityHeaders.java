@@ -55,6 +55,14 @@ public class SecurityHeaders {
     if (Paths.isDesk(path) || Paths.isEditorApi(path) || path.equals("/login")) {
       h.set("Cache-Control", "no-store");
     }
+    if (Paths.isDesk(path)
+        || Paths.isEditorApi(path)
+        || path.equals("/login")
+        || path.startsWith("/suggest")) {
+      // Secrets (CSRF tokens, new API tokens) beside what a person typed: never compressed, so
+      // that the size of an answer gives nothing away (BREACH).
+      h.set("Content-Encoding", "identity");
+    }
     String type = h.get("Content-Type");
     if (type != null) {
       String lower = type.toLowerCase(Locale.ROOT);
