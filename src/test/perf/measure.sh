@@ -1,53 +1,106 @@
 #!/usr/bin/env bash
-# Measures what docs/performance.md reports: time from `java -jar` to the first successful
-# response, RSS after it, and requests per second for the seed's article page under wrk, next to
-# nginx serving the same bytes as a static file, in one run. Figures, not assertions.
+# Prints every figure of the table in docs/performance.md, in one run, next to its baselines:
+#  - start: restart to first response, and RSS then, of Errata as the README starts it
+#    (target/quarkus-app/errata) and of the same Quarkus stack with no application code
+#    (../shared/bench/same-stack, built here in target/same-stack);
+#  - the seed's article page under wrk (2 threads, 32 connections) against nginx serving its very
+#    bytes, and its latency percentiles at 64 connections;
+#  - a signed-in editor's dashboard (not cacheable) against the same-stack one-query page;
+#  - an editors'-API call with an API token (median of single requests);
+#  - with --scale: readers' pages at 100,000 published corrections (org.errata.it.ReadersAtScale).
+# Figures, not assertions. Run from anywhere:
 #
-#   ./mvnw package -DskipTests && bash src/test/perf/measure.sh [runs]
+#   ./mvnw package -DskipTests && bash src/test/perf/measure.sh [runs] [--scale [data dir]]
 #
 # Needs: curl, wrk and nginx (Debian: apt-get install -y wrk nginx-light).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-RUNS=${1:-5}
-JAR=target/quarkus-app/quarkus-run.jar
+ROOT=$(pwd)
+RUNS=5
+SCALE=
+SCALE_DIR=
+while [ $# -gt 0 ]; do
+  case $1 in
+    --scale) SCALE=1; if [ $# -gt 1 ] && [ -d "${2:-}" ]; then SCALE_DIR=$2; shift; fi ;;
+    *) RUNS=$1 ;;
+  esac
+  shift
+done
+APP=target/quarkus-app
 PORT=18080
 NGINX_PORT=18081
+SAME_PORT=18090
 WORK=$(mktemp -d)
 PAGE="/articles?url=https%3A%2F%2Fwww.oneusefulthing.org%2Fp%2Fclaude-dispatch-and-the-power-of"
-trap 'kill $(jobs -p) 2>/dev/null || true; nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$WORK"' EXIT
+cleanup() {
+  kill $(jobs -p) 2>/dev/null || true
+  [ -f "$WORK/nginx.pid" ] && nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-
-start_once() { # $1 data dir; prints "ms rss_kib"
-  local data=$1 t0 t1 pid
-  t0=$(date +%s%N)
-  java -Derrata.demo=true -Derrata.data-dir="$data" -Dquarkus.http.port=$PORT -jar "$JAR" \
-    > "$WORK/app.log" 2>&1 &
-  pid=$!
-  until curl -fs -o /dev/null "http://localhost:$PORT/"; do
-    kill -0 $pid 2>/dev/null || { echo "Errata did not start:" >&2; cat "$WORK/app.log" >&2; exit 1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a/b}'; }
+wait_up() { # $1 url, $2 pid, $3 log
+  until curl -fs -o /dev/null "$1"; do
+    kill -0 "$2" 2>/dev/null || { echo "did not start:" >&2; cat "$3" >&2; exit 1; }
     sleep 0.01
   done
-  t1=$(date +%s%N)
-  local rss
-  rss=$(ps -o rss= -p $pid | tr -d ' ')
-  echo "$(( (t1 - t0) / 1000000 )) $rss"
-  kill $pid; wait $pid 2>/dev/null || true
 }
 
-echo "== start to first response, $RUNS runs each"
-: > "$WORK/fresh" ; : > "$WORK/restart"
-for i in $(seq "$RUNS"); do
-  rm -rf "$WORK/data"
-  start_once "$WORK/data" >> "$WORK/fresh"      # empty data directory: migrations + demo data
-  start_once "$WORK/data" >> "$WORK/restart"    # the same directory again: a normal restart
-done
-echo "fresh data dir:  median $(cut -d' ' -f1 "$WORK/fresh" | median) ms, RSS median $(( $(cut -d' ' -f2 "$WORK/fresh" | median | cut -d. -f1) / 1024 )) MiB  (all: $(cut -d' ' -f1 "$WORK/fresh" | tr '\n' ' ')ms)"
-echo "restart:         median $(cut -d' ' -f1 "$WORK/restart" | median) ms, RSS median $(( $(cut -d' ' -f2 "$WORK/restart" | median | cut -d. -f1) / 1024 )) MiB  (all: $(cut -d' ' -f1 "$WORK/restart" | tr '\n' ' ')ms)"
+# ---- the same stack with no application code, built once into target/same-stack
+SAME=$ROOT/target/same-stack
+if [ ! -f "$SAME/target/quarkus-app/quarkus-run.jar" ]; then
+  echo "== building ../shared/bench/same-stack into target/same-stack"
+  rm -rf "$SAME" && cp -r ../shared/bench/same-stack "$SAME" && chmod -R u+w "$SAME"
+  (cd "$SAME" && ./mvnw -B -q -DskipTests package)
+fi
 
-echo "== throughput of the seed's article page vs nginx serving the same bytes"
-java -Derrata.demo=true -Derrata.data-dir="$WORK/data" -Dquarkus.http.port=$PORT -jar "$JAR" > "$WORK/app.log" 2>&1 &
-until curl -fs -o /dev/null "http://localhost:$PORT/"; do sleep 0.05; done
+# Each sets PID to the started Java process (a child of this shell, so that `stop` can wait).
+errata_start() { # $1 data dir, then extra options; runs as the README says
+  local data=$1; shift
+  "$APP/errata" -Derrata.demo=true -Derrata.data-dir="$data" -Dquarkus.http.port=$PORT "$@" \
+    > "$WORK/app.log" 2>&1 &
+  PID=$!
+}
+same_start() {
+  (cd "$SAME" && exec java -Dquarkus.http.port=$SAME_PORT -jar target/quarkus-app/quarkus-run.jar) \
+    > "$WORK/same.log" 2>&1 &
+  PID=$!
+}
+stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
+timed() { # $1 "errata"|"same", $2 file: starts, waits for the first 200, appends "ms rss_kib", stops
+  local t0 t1 url rss
+  t0=$(date +%s%N)
+  if [ "$1" = errata ]; then errata_start "$WORK/data"; url="http://localhost:$PORT/"
+  else same_start; url="http://localhost:$SAME_PORT/"; fi
+  wait_up "$url" "$PID" "$WORK/app.log"
+  t1=$(date +%s%N)
+  rss=$(ps -o rss= -p "$PID" | tr -d ' ')
+  echo "$(( (t1 - t0) / 1000000 )) $rss" >> "$2"
+  stop "$PID"
+}
+
+echo "== start: restart to first response and RSS then, $RUNS runs each, alternating"
+rm -rf "$SAME/data"
+timed errata /dev/null   # first start: schema and demo data
+timed same /dev/null
+: > "$WORK/errata.start"; : > "$WORK/same.start"
+for i in $(seq "$RUNS"); do
+  timed errata "$WORK/errata.start"
+  timed same "$WORK/same.start"
+done
+ems=$(cut -d' ' -f1 "$WORK/errata.start" | median); sms=$(cut -d' ' -f1 "$WORK/same.start" | median)
+erss=$(( $(cut -d' ' -f2 "$WORK/errata.start" | median | cut -d. -f1) / 1024 ))
+srss=$(( $(cut -d' ' -f2 "$WORK/same.start" | median | cut -d. -f1) / 1024 ))
+echo "errata ($APP/errata): median $ems ms, RSS $erss MiB  (all: $(cut -d' ' -f1 "$WORK/errata.start" | tr '\n' ' ')ms)"
+echo "same-stack (java -jar): median $sms ms, RSS $srss MiB  (all: $(cut -d' ' -f1 "$WORK/same.start" | tr '\n' ' ')ms)"
+echo "RESULT restart/same-stack $(ratio "$ems" "$sms")   RSS after first response ${erss} MiB"
+
+echo "== the seed's article page against nginx serving the same bytes"
+errata_start "$WORK/data"
+pid=$PID
+wait_up "http://localhost:$PORT/" "$pid" "$WORK/app.log"
 mkdir -p "$WORK/www"
 curl -fs "http://localhost:$PORT$PAGE" > "$WORK/www/article.html"
 echo "page size: $(wc -c < "$WORK/www/article.html") bytes"
@@ -62,10 +115,66 @@ http {
 }
 CONF
 nginx -c "$WORK/nginx.conf"
-# Warm up the JVM before measuring.
-wrk -t2 -c16 -d10s "http://localhost:$PORT$PAGE" > /dev/null
+wrk -t2 -c16 -d10s "http://localhost:$PORT$PAGE" > /dev/null   # JIT warm-up
+: > "$WORK/ratios"
 for round in 1 2 3; do
   e=$(wrk -t2 -c32 -d10s "http://localhost:$PORT$PAGE" | awk '/Requests\/sec/ {print $2}')
   n=$(wrk -t2 -c32 -d10s "http://127.0.0.1:$NGINX_PORT/article.html" | awk '/Requests\/sec/ {print $2}')
-  echo "round $round: errata $e req/s, nginx $n req/s, ratio $(awk -v e="$e" -v n="$n" 'BEGIN {printf "%.3f", e/n}')"
+  echo "round $round: errata $e req/s, nginx $n req/s, ratio $(ratio "$e" "$n")"
+  ratio "$e" "$n" >> "$WORK/ratios"; echo >> "$WORK/ratios"
 done
+echo "RESULT article page/nginx median ratio $(grep . "$WORK/ratios" | median)"
+: > "$WORK/p99"
+for round in 1 2 3; do
+  wrk -t2 -c64 -d10s --latency "http://localhost:$PORT$PAGE" > "$WORK/lat"
+  p50=$(awk '$1=="50%" {print $2}' "$WORK/lat"); p99=$(awk '$1=="99%" {print $2}' "$WORK/lat")
+  echo "round $round at 64 connections: p50 $p50, p99 $p99, $(awk '/Requests\/sec/ {print $2}' "$WORK/lat") req/s"
+  echo "$p99" | sed 's/ms$//; s/us$/ \/ 1000/; s/s$/ * 1000/' | bc -l 2>/dev/null >> "$WORK/p99" || true
+done
+[ -s "$WORK/p99" ] && echo "RESULT p99 at 64 connections, median of 3: $(median < "$WORK/p99") ms"
+
+echo "== a signed-in editor's dashboard against the same-stack one-query page"
+jar=$WORK/cookies
+curl -fs -c "$jar" -b "$jar" "http://localhost:$PORT/login" > "$WORK/login.html"
+token=$(sed -n 's/.*name="csrf-token" value="\([^"]*\)".*/\1/p' "$WORK/login.html" | head -1)
+curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf-token=$token" \
+  -d username=ada -d password=errata-demo "http://localhost:$PORT/login"
+session=$(awk '$6 == "errata-session" {print $7}' "$jar")
+[ -n "$session" ] || { echo "could not sign in" >&2; exit 1; }
+curl -fs -H "Cookie: errata-session=$session" "http://localhost:$PORT/editor" | grep -q "What needs you" \
+  || { echo "the dashboard did not answer" >&2; exit 1; }
+same_start
+spid=$PID
+wait_up "http://localhost:$SAME_PORT/" "$spid" "$WORK/same.log"
+wrk -t2 -c16 -d10s -H "Cookie: errata-session=$session" "http://localhost:$PORT/editor" > /dev/null
+wrk -t2 -c16 -d10s "http://localhost:$SAME_PORT/" > /dev/null
+: > "$WORK/dash"
+for round in 1 2 3; do
+  d=$(wrk -t2 -c32 -d10s -H "Cookie: errata-session=$session" "http://localhost:$PORT/editor" | awk '/Requests\/sec/ {print $2}')
+  s=$(wrk -t2 -c32 -d10s "http://localhost:$SAME_PORT/" | awk '/Requests\/sec/ {print $2}')
+  echo "round $round: dashboard $d req/s, same-stack page $s req/s, ratio $(ratio "$d" "$s")"
+  ratio "$d" "$s" >> "$WORK/dash"; echo >> "$WORK/dash"
+done
+echo "RESULT dashboard/same-stack median ratio $(grep . "$WORK/dash" | median)"
+stop "$spid"
+
+echo "== an editors'-API call with an API token"
+bearer=$(curl -fs -u ada:errata-demo -H 'Content-Type: application/json' \
+  -d '{"name":"measure.sh","readOnly":true}' "http://localhost:$PORT/api/tokens" \
+  | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+[ -n "$bearer" ] || { echo "could not make a token" >&2; exit 1; }
+: > "$WORK/api"
+for i in $(seq 120); do
+  curl -fs -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $bearer" \
+    "http://localhost:$PORT/api/corrections/1" >> "$WORK/api"
+done
+echo "RESULT token API call median $(tail -100 "$WORK/api" | median | awk '{printf "%.1f", $1 * 1000}') ms (last 100 of 120, curl, one at a time)"
+stop "$pid"
+
+if [ -n "$SCALE" ]; then
+  echo "== readers' pages at 100,000 published corrections"
+  [ -f target/classpath.txt ] && [ -d target/test-classes/org/errata/it ] \
+    || ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+  cp="target/test-classes:target/classes:$(cat target/classpath.txt)"
+  java -cp "$cp" org.errata.it.ReadersAtScale 100000 $SCALE_DIR
+fi

@@ -922,7 +922,7 @@ public class Correction extends PanacheEntityBase {
   /** Drafts {@code editor} wrote or edited, most recently changed first. */
   public static List<Correction> draftsOf(Account editor) {
     return find(
-            "select c from Correction c join c.current r where r.status = ?1"
+            "select c from Correction c join fetch c.current r join fetch c.article where r.status = ?1"
                 + " and ?2 member of r.editors order by c.updatedAt desc",
             Status.DRAFT,
             editor)
@@ -932,7 +932,7 @@ public class Correction extends PanacheEntityBase {
   /** Corrections in review that {@code editor} had no hand in: theirs to review. */
   public static List<Correction> awaitingReviewBy(Account editor) {
     return find(
-            "select c from Correction c join c.current r where r.status = ?1"
+            "select c from Correction c join fetch c.current r join fetch c.article where r.status = ?1"
                 + " and ?2 not member of r.editors order by c.updatedAt",
             Status.IN_REVIEW,
             editor)
@@ -942,7 +942,7 @@ public class Correction extends PanacheEntityBase {
   /** {@code editor}'s own work waiting for someone else's review. */
   public static List<Correction> inReviewFrom(Account editor) {
     return find(
-            "select c from Correction c join c.current r where r.status = ?1"
+            "select c from Correction c join fetch c.current r join fetch c.article where r.status = ?1"
                 + " and ?2 member of r.editors order by c.updatedAt",
             Status.IN_REVIEW,
             editor)
@@ -951,7 +951,7 @@ public class Correction extends PanacheEntityBase {
 
   public static List<Correction> inStatus(Status status) {
     return find(
-            "select c from Correction c join c.current r where r.status = ?1"
+            "select c from Correction c join fetch c.current r join fetch c.article where r.status = ?1"
                 + " order by c.updatedAt",
             status)
         .list();
@@ -972,10 +972,14 @@ public class Correction extends PanacheEntityBase {
   }
 
   private static Slice<Correction> live(String site, String after, int limit) {
-    StringBuilder q = new StringBuilder("select c from Correction c where c.liveAt is not null");
+    // The revision and article each row shows come in the same statement.
+    StringBuilder q =
+        new StringBuilder(
+            "select c from Correction c join fetch c.published join fetch c.article a"
+                + " where c.liveAt is not null");
     Parameters params = new Parameters();
     if (site != null) {
-      q.append(" and c.article.site = :site");
+      q.append(" and a.site = :site");
       params.and("site", site);
     }
     if (after != null && after.matches("\\d{1,19}:\\d{1,19}")) {

@@ -129,7 +129,9 @@ public class Finding extends PanacheEntityBase {
 
   public static List<Finding> open() {
     return list(
-        "resolvedAt is null and newStatus not in ?1 order by detectedAt desc",
-        List.of(CheckStatus.EXACT, CheckStatus.NORMALIZED, CheckStatus.APPROXIMATE));
+        "resolvedAt is null and newStatus not in (?1, ?2, ?3) order by detectedAt desc",
+        CheckStatus.EXACT,
+        CheckStatus.NORMALIZED,
+        CheckStatus.APPROXIMATE);
   }
 }

@@ -35,11 +35,16 @@ public final class Inbox {
   public static List<Notice> of(Account me, Instant now) {
     List<AuditEvent> events =
         AuditEvent.<AuditEvent>find(
-                "select e from AuditEvent e where e.at > ?1 and e.actor.id <> ?2 and e.action in ?3"
-                    + " order by e.id desc",
+                // The kinds one by one, not as a list parameter: a fixed statement whose
+                // translation to SQL is kept, rather than made again for every dashboard.
+                "select e from AuditEvent e where e.at > ?1 and e.actor.id <> ?2"
+                    + " and e.action in (?3, ?4, ?5, ?6) order by e.id desc",
                 now.minus(WINDOW),
                 me.id,
-                KINDS)
+                AuditEvent.Kind.CHANGES_REQUESTED,
+                AuditEvent.Kind.SUBMITTED,
+                AuditEvent.Kind.COMMENTED,
+                AuditEvent.Kind.PUBLISHED)
             .page(0, 200)
             .list();
     List<Notice> notices = new ArrayList<>();

@@ -37,6 +37,11 @@ public class SessionKeyConfigSourceFactory implements ConfigSourceFactory {
     if (configured != null && configured.getValue() != null && !configured.getValue().isBlank()) {
       return List.of();
     }
+    if (Boolean.getBoolean("quarkus.appcds.generate")) {
+      // The package build starts the application once to archive its classes (AppCDS): no key,
+      // no data directory is made then, so that none ends up in the package.
+      return List.of();
+    }
     ConfigValue dir = context.getValue("errata.data-dir");
     String dataDir = dir == null || dir.getValue() == null ? "data" : dir.getValue();
     return List.of(new KeyFileSource(Path.of(dataDir).resolve(FILE)));

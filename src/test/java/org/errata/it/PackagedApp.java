@@ -16,12 +16,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Errata as an operator runs it: the packaged application ({@code java -jar
- * target/quarkus-app/quarkus-run.jar}) in a child process, on a data directory of its own.
+ * Errata as an operator runs it: the packaged application started by its launcher ({@code
+ * target/quarkus-app/errata}, which runs {@code quarkus-run.jar} with the settings README gives) in
+ * a child process, on a data directory of its own, with the Java running this code.
  */
 final class PackagedApp implements AutoCloseable {
 
-  static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+  static final Path LAUNCHER = Path.of("target", "quarkus-app", "errata");
 
   final Path dataDir;
   final int port;
@@ -53,15 +54,17 @@ final class PackagedApp implements AutoCloseable {
 
   private Process launch(String... properties) throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(LAUNCHER.toAbsolutePath().toString());
     command.add("-Derrata.data-dir=" + dataDir);
     command.add("-Dquarkus.http.port=" + port);
     command.add("-Derrata.fetch.enabled=false");
     command.addAll(List.of(properties));
-    command.add("-jar");
-    command.add(JAR.toAbsolutePath().toString());
     Files.createDirectories(dataDir);
-    return new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder
+        .environment()
+        .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    return builder
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();

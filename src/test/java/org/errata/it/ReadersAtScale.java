@@ -41,6 +41,7 @@ public final class ReadersAtScale {
   private ReadersAtScale() {}
 
   static final int SITES = 2000;
+  static final long AMENDED_REVISIONS = 3_000_000;
   static final String[] COMMON = {
     "computer",
     "sandbox",
@@ -101,6 +102,9 @@ public final class ReadersAtScale {
                   + ":"
                   + (1_000_000 + n));
       pages.put("permalink", () -> "/corrections/" + (1_000_000 + pick.nextInt(n)));
+      pages.put(
+          "an amended correction's first revision",
+          () -> "/corrections/" + (1_000_003 + 10 * pick.nextInt(n / 10)) + "/revisions/1");
       pages.put(
           "article lookup",
           () -> {
@@ -298,14 +302,15 @@ public final class ReadersAtScale {
       PreparedStatement correction =
           db.prepareStatement(
               "insert into correction (id, article_id, article_url, created_by_id, created_at,"
-                  + " updated_at, version, current_revision_id, published_revision_id, live_at)"
-                  + " values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)");
+                  + " updated_at, version, current_revision_id, published_revision_id, live_at,"
+                  + " withdrawn_at, withdrawn_by_id, withdrawal_reason)"
+                  + " values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)");
       PreparedStatement revision =
           db.prepareStatement(
               "insert into revision (id, correction_id, number, status, passage, summary,"
                   + " reasoning, verdict, author_id, approved_by_id, approved_at, published_by_id,"
-                  + " published_at, passage_status) values (?, ?, 1, 'PUBLISHED', ?, ?, ?, ?, ?, ?,"
-                  + " ?, ?, ?, 'UNCHECKED')");
+                  + " published_at, passage_status, change_note) values (?, ?, ?, 'PUBLISHED', ?,"
+                  + " ?, ?, ?, ?, ?, ?, ?, ?, 'UNCHECKED', ?)");
       PreparedStatement source =
           db.prepareStatement(
               "insert into revision_source (revision_id, pos, title, publisher, url, quote)"
@@ -337,51 +342,79 @@ public final class ReadersAtScale {
         String passage = words.text(10 + words.random.nextInt(20));
         String summary = words.text(30 + words.random.nextInt(40));
         String reasoning = words.text(120 + words.random.nextInt(120));
+        // One in ten was amended three days later (a second published revision, the one readers
+        // see, with a change note); one in twenty-five was withdrawn a day after publication.
+        boolean amended = i % 10 == 3;
+        boolean withdrawn = i % 25 == 7;
+        long shown = amended ? AMENDED_REVISIONS + i : id;
+        Timestamp liveAt = amended ? Timestamp.from(at.toInstant().plusSeconds(3 * 86_400)) : at;
         correction.setLong(1, id);
         correction.setLong(2, 1_000_000 + a);
         correction.setString(3, articleUrl);
         correction.setLong(4, ada);
         correction.setTimestamp(5, at);
-        correction.setTimestamp(6, at);
-        correction.setLong(7, id);
-        correction.setLong(8, id);
-        correction.setTimestamp(9, at);
-        correction.addBatch();
-        revision.setLong(1, id);
-        revision.setLong(2, id);
-        revision.setString(3, passage);
-        revision.setString(4, summary);
-        revision.setString(5, reasoning);
-        revision.setString(6, "Inaccurate");
-        revision.setLong(7, ada);
-        revision.setLong(8, grace);
-        revision.setTimestamp(9, at);
-        revision.setLong(10, grace);
-        revision.setTimestamp(11, at);
-        revision.addBatch();
-        List<String> sourceTexts = new ArrayList<>();
-        for (int p = 0; p < 2; p++) {
-          String title = words.text(4 + words.random.nextInt(5));
-          String publisher = "Publisher " + words.at(20 + words.random.nextInt(200));
-          source.setLong(1, id);
-          source.setInt(2, p);
-          source.setString(3, title);
-          source.setString(4, publisher);
-          source.setString(5, "https://help.vendor" + (i % 300) + ".example/page-" + p);
-          source.setString(6, words.text(20));
-          source.addBatch();
-          sourceTexts.add(title);
-          sourceTexts.add(publisher);
+        correction.setTimestamp(6, liveAt);
+        correction.setLong(7, shown);
+        correction.setLong(8, shown);
+        correction.setTimestamp(9, withdrawn ? null : liveAt);
+        correction.setTimestamp(
+            10, withdrawn ? Timestamp.from(liveAt.toInstant().plusSeconds(86_400)) : null);
+        if (withdrawn) {
+          correction.setLong(11, grace);
+        } else {
+          correction.setNull(11, java.sql.Types.BIGINT);
         }
-        for (Map.Entry<String, Integer> e :
-            SearchIndex.postings(
+        correction.setString(
+            12, withdrawn ? "The publisher corrected the article; " + words.text(8) : null);
+        correction.addBatch();
+        List<String> sourceTexts = new ArrayList<>();
+        for (int number = 1; number <= (amended ? 2 : 1); number++) {
+          long revisionId = number == 1 ? id : shown;
+          Timestamp publishedAt = number == 1 ? at : liveAt;
+          if (number == 2) {
+            summary = words.text(30 + words.random.nextInt(40));
+          }
+          revision.setLong(1, revisionId);
+          revision.setLong(2, id);
+          revision.setInt(3, number);
+          revision.setString(4, passage);
+          revision.setString(5, summary);
+          revision.setString(6, reasoning);
+          revision.setString(7, "Inaccurate");
+          revision.setLong(8, ada);
+          revision.setLong(9, grace);
+          revision.setTimestamp(10, publishedAt);
+          revision.setLong(11, grace);
+          revision.setTimestamp(12, publishedAt);
+          revision.setString(13, number == 2 ? "Clarified: " + words.text(6) : null);
+          revision.addBatch();
+          sourceTexts.clear();
+          for (int p = 0; p < 2; p++) {
+            String title = words.text(4 + words.random.nextInt(5));
+            String publisher = "Publisher " + words.at(20 + words.random.nextInt(200));
+            source.setLong(1, revisionId);
+            source.setInt(2, p);
+            source.setString(3, title);
+            source.setString(4, publisher);
+            source.setString(5, "https://help.vendor" + (i % 300) + ".example/page-" + p);
+            source.setString(6, words.text(20));
+            source.addBatch();
+            sourceTexts.add(title);
+            sourceTexts.add(publisher);
+          }
+        }
+        // Withdrawn corrections are not in the search index.
+        Map<String, Integer> indexed =
+            withdrawn
+                ? Map.of()
+                : SearchIndex.postings(
                     passage,
                     summary,
                     reasoning,
                     "Inaccurate",
                     sourceTexts,
-                    "site" + site + ".example")
-                .entrySet()) {
+                    "site" + site + ".example");
+        for (Map.Entry<String, Integer> e : indexed.entrySet()) {
           postings
               .append(e.getKey())
               .append(',')
@@ -389,7 +422,7 @@ public final class ReadersAtScale {
               .append(',')
               .append(Integer.toString(e.getValue()))
               .append(',')
-              .append(at.toInstant().toString())
+              .append(liveAt.toInstant().toString())
               .append('\n');
         }
         if (i % 1000 == 999) {

@@ -1,0 +1,80 @@
+package org.errata.desk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.errata.system.Api;
+import org.errata.system.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A signed-in editor's pages cannot be cached, so they must ask the database little: a fixed number
+ * of statements, however many corrections each list shows (no query per row).
+ */
+@QuarkusTest
+class DeskQueriesTest {
+
+  /**
+   * Statements a dashboard may take, however much the database holds: the session (account,
+   * revocation) and the account again, five lists with their revisions and articles, drafts'
+   * history, drift flags, and the inbox, whose 200 newest events name at most 200 corrections (read
+   * with their revisions and people 100 at a time). Other tests' work in the same database fills
+   * the inbox, so this is the ceiling, not the count of a quiet desk (13).
+   */
+  static final int DASHBOARD_AT_MOST = 20;
+
+  /** Statements a correction's desk page may take. */
+  static final int CORRECTION_PAGE_AT_MOST = 16;
+
+  @Inject SessionFactory sessions;
+
+  private long statements(Session who, String path) {
+    Statistics stats = sessions.getStatistics();
+    who.get(path); // once to warm up whatever is read once per instance
+    stats.clear();
+    assertEquals(200, who.get(path).statusCode(), path);
+    return stats.getPrepareStatementCount();
+  }
+
+  private static void work(String tag, int n) {
+    for (int i = 0; i < n; i++) {
+      String url = "queries-" + tag + ".example/" + i;
+      Api.create("ada", url, "A draft passage " + tag + " number " + i + " about " + tag);
+      long review = Api.create("ada", url + "r", "A reviewed passage " + tag + " " + i + " rivers");
+      Api.as("ada").post("/api/corrections/" + review + "/submit").then().statusCode(200);
+      Api.published(url + "p", "A published passage " + tag + " " + i + " mountains and seas");
+    }
+  }
+
+  @Test
+  void theDashboardTakesAFewStatementsHoweverLongItsListsAre() {
+    Session ada = Session.signIn("ada");
+    Session grace = Session.signIn("grace");
+    work("few", 2);
+    long adaFew = statements(ada, "/editor");
+    long graceFew = statements(grace, "/editor");
+    work("many", 14);
+    long adaMany = statements(ada, "/editor");
+    long graceMany = statements(grace, "/editor");
+    System.out.printf(
+        "Dashboard statements: ada %d then %d, grace %d then %d%n",
+        adaFew, adaMany, graceFew, graceMany);
+    // The same ceiling with two rows in each list as with sixteen: nothing is read row by row.
+    for (long count : new long[] {adaFew, graceFew, adaMany, graceMany}) {
+      assertTrue(count <= DASHBOARD_AT_MOST, "a dashboard took " + count + " statements");
+    }
+  }
+
+  @Test
+  void aCorrectionsDeskPageTakesAFewStatements() {
+    Session grace = Session.signIn("grace");
+    long id = Api.published("queries-page.example/a", "A passage whose desk page is counted");
+    long count = statements(grace, "/editor/corrections/" + id);
+    System.out.printf("Correction page statements: %d%n", count);
+    assertTrue(count <= CORRECTION_PAGE_AT_MOST, "the correction page: " + count);
+  }
+}
