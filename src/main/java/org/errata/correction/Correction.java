@@ -972,14 +972,13 @@ public class Correction extends PanacheEntityBase {
   }
 
   private static Slice<Correction> live(String site, String after, int limit) {
-    // The revision and article each row shows come in the same statement.
-    StringBuilder q =
-        new StringBuilder(
-            "select c from Correction c join fetch c.published join fetch c.article a"
-                + " where c.liveAt is not null");
+    // Only the corrections table: joined here, H2 plans the page as a scan and sort of every live
+    // correction (found at 100,000 corrections); the rows' revisions and articles come after, a
+    // hundred at a time.
+    StringBuilder q = new StringBuilder("select c from Correction c where c.liveAt is not null");
     Parameters params = new Parameters();
     if (site != null) {
-      q.append(" and a.site = :site");
+      q.append(" and c.article.site = :site");
       params.and("site", site);
     }
     if (after != null && after.matches("\\d{1,19}:\\d{1,19}")) {
