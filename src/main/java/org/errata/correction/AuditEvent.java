@@ -47,6 +47,14 @@ public class AuditEvent extends PanacheEntityBase {
     Kind(String description) {
       this.description = description;
     }
+
+    /**
+     * Whether this changes what readers see of the correction (its published revision, or that it
+     * is withdrawn): the search index and the public pages kept in memory follow these.
+     */
+    public boolean changesWhatReadersSee() {
+      return this == PUBLISHED || this == WITHDRAWN;
+    }
   }
 
   @Id

@@ -4,8 +4,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -69,13 +67,12 @@ public class Badge {
 
   @GET
   @Transactional
-  public Response badge(@Context Request request, @RestQuery String url) {
+  public Response badge(@RestQuery String url) {
     PlainAnswers.Address address = PlainAnswers.Address.of(url);
     if (address.refusal() != null) {
       return address.refusal();
     }
     PublishedCorrections.ForArticle found = PublishedCorrections.forArticle(address.key());
-    return Conditional.answer(
-        request, Conditional.utf8(svg(found.live().size())), found.changed(), SVG);
+    return Conditional.answer(Conditional.utf8(svg(found.live().size())), found.changed(), SVG);
   }
 }

@@ -1,7 +1,6 @@
 package org.errata.publicsite;
 
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -10,21 +9,18 @@ import java.util.Date;
 import org.errata.web.Secrets;
 
 /**
- * Public answers that others fetch again and again (feeds, badges, the public API): a strong ETag
- * from the bytes themselves, Last-Modified from the newest thing they show, and 304 Not Modified
- * when the client already has them.
+ * Public answers that others fetch again and again (feeds, badges, the public API, charts): a
+ * strong ETag from the bytes themselves and Last-Modified from the newest thing they show. Whether
+ * the client already has them (304) is decided for every public answer in one place, {@link
+ * ReaderCache}, which also says how long they may be kept.
  */
 final class Conditional {
 
   private Conditional() {}
 
-  static Response answer(Request request, byte[] body, Instant lastModified, String type) {
-    EntityTag tag = new EntityTag(digest(body));
+  static Response answer(byte[] body, Instant lastModified, String type) {
+    Response.ResponseBuilder answer = Response.ok(body, type).tag(new EntityTag(digest(body)));
     Date modified = dateOf(lastModified);
-    Response.ResponseBuilder notModified = notModified(request, modified, tag);
-    Response.ResponseBuilder answer =
-        notModified != null ? notModified.tag(tag) : Response.ok(body, type).tag(tag);
-    // How long others may keep it: ReaderCache, for every public answer.
     return (modified == null ? answer : answer.lastModified(modified)).build();
   }
 
@@ -38,26 +34,6 @@ final class Conditional {
   static Date dateOf(Instant changed) {
     Instant second = changed.truncatedTo(ChronoUnit.SECONDS);
     return Instant.now().isBefore(second.plusSeconds(1)) ? null : Date.from(second);
-  }
-
-  /**
-   * 304 when the client's validators match. A date that cannot be read is ignored, as HTTP says
-   * (then only the ETag counts); validators that cannot be read at all get the full answer.
-   */
-  private static Response.ResponseBuilder notModified(
-      Request request, Date modified, EntityTag tag) {
-    if (modified == null) {
-      return request.evaluatePreconditions(tag);
-    }
-    try {
-      return request.evaluatePreconditions(modified, tag);
-    } catch (RuntimeException unreadableDate) {
-      try {
-        return request.evaluatePreconditions(tag);
-      } catch (RuntimeException unreadable) {
-        return null;
-      }
-    }
   }
 
   static String digest(byte[] body) {

@@ -7,8 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -76,10 +74,9 @@ public class Feeds {
   @GET
   @Path("corrections.atom")
   @Transactional
-  public Response everything(@Context Request request) {
+  public Response everything() {
     List<Correction> live = Correction.live(null, ENTRIES).items();
     return answer(
-        request,
         "corrections",
         "Corrections published by " + site.organisation(),
         "/feeds/corrections.atom",
@@ -91,7 +88,7 @@ public class Feeds {
   @GET
   @Path("articles.atom")
   @Transactional
-  public Response article(@Context Request request, @RestQuery String url) {
+  public Response article(@RestQuery String url) {
     PlainAnswers.Address address = PlainAnswers.Address.of(url);
     if (address.refusal() != null) {
       return address.refusal();
@@ -101,7 +98,6 @@ public class Feeds {
     String shown = found.article() == null ? ArticleUrl.clean(url) : found.article().displayUrl();
     String query = "?url=" + URLEncoder.encode(shown, StandardCharsets.UTF_8);
     return answer(
-        request,
         "articles/" + key,
         "Corrections to "
             + (found.article() == null || found.article().title == null
@@ -116,13 +112,12 @@ public class Feeds {
   @GET
   @Path("sites/{domain}.atom")
   @Transactional
-  public Response site(@Context Request request, @RestPath String domain) {
+  public Response site(@RestPath String domain) {
     String publication = ArticleUrl.site(domain);
     if (publication.isEmpty() || publication.length() > 253) {
       return PlainAnswers.plain(400, "Give a publication's domain, such as example.com.\n");
     }
     return answer(
-        request,
         "sites/" + publication,
         "Corrections to articles on " + publication,
         "/feeds/sites/" + publication + ".atom",
@@ -134,7 +129,7 @@ public class Feeds {
   @GET
   @Path("search.atom")
   @Transactional
-  public Response search(@Context Request request, @RestQuery String q) {
+  public Response search(@RestQuery String q) {
     if (q == null || q.isBlank() || q.length() > SearchIndex.QUERY_MAX) {
       return PlainAnswers.plain(
           400,
@@ -144,7 +139,6 @@ public class Feeds {
     SearchIndex.Found found = search.search(q, 1, ENTRIES);
     String query = "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
     return answer(
-        request,
         "search/" + String.join("+", found.terms()),
         "Corrections matching “" + q + "”",
         "/feeds/search.atom" + query,
@@ -154,7 +148,6 @@ public class Feeds {
   }
 
   private Response answer(
-      Request request,
       String what,
       String title,
       String self,
@@ -187,8 +180,7 @@ public class Feeds {
             site.organisation(),
             site.base() + "/favicon.svg",
             shown);
-    return Conditional.answer(
-        request, Conditional.utf8(Templates.feed(feed).render()), updated, ATOM);
+    return Conditional.answer(Conditional.utf8(Templates.feed(feed).render()), updated, ATOM);
   }
 
   private Entry entry(Correction c) {

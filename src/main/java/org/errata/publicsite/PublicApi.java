@@ -9,9 +9,7 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
@@ -101,10 +99,9 @@ public class PublicApi {
 
   @Inject ObjectMapper json;
 
-  private Response answer(Request request, Object body, Instant changed) {
+  private Response answer(Object body, Instant changed) {
     try {
-      return Conditional.answer(
-          request, json.writeValueAsBytes(body), changed, MediaType.APPLICATION_JSON);
+      return Conditional.answer(json.writeValueAsBytes(body), changed, MediaType.APPLICATION_JSON);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -116,7 +113,7 @@ public class PublicApi {
       responseCode = "200",
       description = "Every published correction of the article; count 0 is a normal answer",
       content = @Content(schema = @Schema(implementation = Lookup.class)))
-  public Response lookup(@Context Request request, @RestQuery String url) {
+  public Response lookup(@RestQuery String url) {
     if (url == null || url.isBlank()) {
       throw new BadRequestException("Give the article's address as ?url=.");
     }
@@ -130,7 +127,6 @@ public class PublicApi {
     Article article = found.article();
     List<Published> live = found.live().stream().map(Published::of).toList();
     return answer(
-        request,
         new Lookup(
             article == null ? ArticleUrl.clean(url) : article.displayUrl(),
             article == null ? key : article.urlKey,
@@ -147,20 +143,18 @@ public class PublicApi {
       responseCode = "200",
       description = "The published correction",
       content = @Content(schema = @Schema(implementation = Published.class)))
-  public Response get(@Context Request request, @RestPath long id) {
+  public Response get(@RestPath long id) {
     Correction c = PublishedCorrections.find(id);
-    return answer(request, Published.of(c), PublishedCorrections.changed(c));
+    return answer(Published.of(c), PublishedCorrections.changed(c));
   }
 
   /** An earlier (or the current) published revision. */
   @GET
   @Path("{id}/revisions/{number}")
   @Transactional
-  public Response revision(@Context Request request, @RestPath long id, @RestPath int number) {
+  public Response revision(@RestPath long id, @RestPath int number) {
     Correction c = PublishedCorrections.find(id);
     return answer(
-        request,
-        Published.of(c, PublishedCorrections.revision(c, number)),
-        PublishedCorrections.changed(c));
+        Published.of(c, PublishedCorrections.revision(c, number)), PublishedCorrections.changed(c));
   }
 }

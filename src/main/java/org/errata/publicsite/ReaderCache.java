@@ -24,6 +24,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,7 +62,8 @@ public class ReaderCache {
 
   /**
    * Statistics are counted on their own schedule (at most every few minutes), so they are not kept
-   * here, and their date says nothing of when they were counted: ETag only.
+   * here, and the public generation says nothing of when they were counted: no date of ours, and
+   * 304 by ETag only (a chart keeps the date it was counted, for information).
    */
   private static final Pattern OWN_SCHEDULE = Pattern.compile("/stats(/.*)?");
 
@@ -208,7 +210,7 @@ public class ReaderCache {
         // The newest change readers can see, or this instance's start if later: a new release
         // may render the same data differently.
         Instant changed = generations.known().changedAt();
-        java.util.Date date = Conditional.dateOf(changed.isAfter(started) ? changed : started);
+        Date date = Conditional.dateOf(changed.isAfter(started) ? changed : started);
         if (date != null) {
           modified = date.toInstant().getEpochSecond();
           headers.putSingle("Last-Modified", httpDate(modified));
@@ -244,7 +246,7 @@ public class ReaderCache {
   /** A publication, amendment or withdrawal changes what readers see. */
   void recorded(@Observes CorrectionDesk.Recorded recorded) {
     for (AuditEvent e : recorded.events()) {
-      if (e.action == AuditEvent.Kind.PUBLISHED || e.action == AuditEvent.Kind.WITHDRAWN) {
+      if (e.action.changesWhatReadersSee()) {
         PublicGeneration.changed(Correction.getEntityManager());
         return;
       }
@@ -254,11 +256,6 @@ public class ReaderCache {
   /** How many answers came from memory since start. */
   public long hits() {
     return entries.stats().hitCount();
-  }
-
-  /** How often answers came from memory since start (0 to 1). */
-  public double hitRate() {
-    return entries.stats().hitRate();
   }
 
   private static byte[] bytes(Object entity) {

@@ -166,7 +166,7 @@ public class SearchIndex {
   void recorded(@Observes CorrectionDesk.Recorded recorded) {
     Set<Correction> changed = new LinkedHashSet<>();
     for (AuditEvent e : recorded.events()) {
-      if (e.action == AuditEvent.Kind.PUBLISHED || e.action == AuditEvent.Kind.WITHDRAWN) {
+      if (e.action.changesWhatReadersSee()) {
         changed.add(e.correction);
       }
     }

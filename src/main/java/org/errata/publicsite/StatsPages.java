@@ -7,9 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -56,7 +54,7 @@ public class StatsPages {
 
   @GET
   @Path("{chart: [a-z-]{1,20}}.svg")
-  public Response chart(@Context Request request, @RestPath String chart) {
+  public Response chart(@RestPath String chart) {
     Stats.Figures f = stats.figures();
     String svg =
         switch (chart) {
@@ -84,7 +82,7 @@ public class StatsPages {
     if (svg == null) {
       return PlainAnswers.plain(404, "There is no chart called " + chart + ".\n");
     }
-    Response answer = Conditional.answer(request, Conditional.utf8(svg), f.counted(), SVG);
+    Response answer = Conditional.answer(Conditional.utf8(svg), f.counted(), SVG);
     return Response.fromResponse(answer).header("Content-Security-Policy", CHART_POLICY).build();
   }
 

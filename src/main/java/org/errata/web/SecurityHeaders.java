@@ -52,13 +52,11 @@ public class SecurityHeaders {
       setIfAbsent(h, "Strict-Transport-Security", HSTS);
     }
     String path = rc.normalizedPath();
-    if (Paths.isDesk(path) || Paths.isEditorApi(path) || path.equals("/login")) {
+    boolean personal = Paths.isDesk(path) || Paths.isEditorApi(path) || path.equals("/login");
+    if (personal) {
       h.set("Cache-Control", "no-store");
     }
-    if (Paths.isDesk(path)
-        || Paths.isEditorApi(path)
-        || path.equals("/login")
-        || path.startsWith("/suggest")) {
+    if (personal || path.startsWith("/suggest")) {
       // Secrets (CSRF tokens, new API tokens) beside what a person typed: never compressed, so
       // that the size of an answer gives nothing away (BREACH).
       h.set("Content-Encoding", "identity");
