@@ -92,6 +92,9 @@ public class Account extends PanacheEntityBase {
   }
 
   public static Optional<Account> findByUsername(String username) {
+    if (username.indexOf('\0') >= 0) {
+      return Optional.empty(); // no name holds a NUL, and PostgreSQL will not even compare one
+    }
     return find("username", username).firstResultOptional();
   }
 

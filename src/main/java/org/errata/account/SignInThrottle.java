@@ -1,9 +1,11 @@
 package org.errata.account;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -31,6 +33,9 @@ public class SignInThrottle {
 
   /** Failures are forgotten once their key has had none for this long. */
   static final Duration WINDOW = Duration.ofMinutes(15);
+
+  /** Sign-in failures, counted on /q/metrics. */
+  @Inject MeterRegistry meters;
 
   @ConfigProperty(name = "errata.sign-in.free-failures-per-address", defaultValue = "30")
   int perAddress;
@@ -69,7 +74,9 @@ public class SignInThrottle {
   public record Attempt(String username, String address, String device) {
 
     List<Key> keys(SignInThrottle t) {
-      String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+      // No account's name holds a NUL, and PostgreSQL stores none: a typed one counts as U+FFFD.
+      String name =
+          username == null ? "" : username.strip().toLowerCase(Locale.ROOT).replace('\0', '\uFFFD');
       List<Key> keys = new ArrayList<>();
       if (device != null) {
         keys.add(new Key("device:" + device, t.perDevice));
@@ -107,6 +114,7 @@ public class SignInThrottle {
 
   /** Counts a failed attempt under each of its keys. */
   public void failed(Attempt attempt, Instant now) {
+    meters.counter("errata.sign.in.failures").increment();
     for (Key key : attempt.keys(this)) {
       try {
         count(key, now);

@@ -12,7 +12,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -95,7 +94,7 @@ public class AuditEvent extends PanacheEntityBase {
   public String comment;
 
   /** For a request for changes: the words the reviewer saw, to show what changed since. */
-  @Lob
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Basic(fetch = FetchType.LAZY)
   @Column(name = "seen_content")
   public String seenContent;

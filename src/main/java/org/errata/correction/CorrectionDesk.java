@@ -146,6 +146,7 @@ public class CorrectionDesk {
       created.add(correction);
     }
     Correction.flush();
+    created.forEach(c -> noticed(c, 0));
     return created;
   }
 

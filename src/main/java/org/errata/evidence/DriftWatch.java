@@ -4,8 +4,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.errata.correction.CheckTarget;
 import org.errata.correction.Correction;
 import org.errata.correction.CorrectionDesk;
@@ -13,6 +15,7 @@ import org.errata.correction.Revision;
 import org.errata.source.Check;
 import org.errata.source.CheckStatus;
 import org.errata.source.QuotedSource;
+import org.errata.system.JobLease;
 import org.errata.web.TemplateExtensions;
 import org.jboss.logging.Logger;
 
@@ -28,8 +31,15 @@ public class DriftWatch {
 
   private static final Logger LOG = Logger.getLogger(DriftWatch.class);
 
+  /** The drift watch's row in the lease table that several instances share. */
+  public static final String JOB = "drift-watch";
+
   @Inject Evidence evidence;
   @Inject CorrectionDesk desk;
+  @Inject JobLease lease;
+
+  @ConfigProperty(name = "errata.drift.interval")
+  Duration interval;
 
   /** What one sweep did. */
   public record Sweep(int checked, int flagged, int unreachable) {}
@@ -42,7 +52,9 @@ public class DriftWatch {
       delayed = "${errata.drift.interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
-    if (evidence.canFetch()) {
+    // Every instance ticks; the one that takes the lease sweeps, once per interval for all. The
+    // lease ends a little before the next tick so that the next sweep is never skipped.
+    if (evidence.canFetch() && lease.take(JOB, interval.multipliedBy(9).dividedBy(10))) {
       Sweep sweep = sweep();
       LOG.infof(
           "Drift check: %d pages checked, %d flagged, %d out of reach.",

@@ -1,5 +1,6 @@
 package org.errata.evidence;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -63,6 +64,9 @@ public class PageFetcher {
 
   @Inject Vertx vertx;
 
+  /** Failed fetches, counted by reason (/q/metrics); absent where a test makes its own fetcher. */
+  @Inject MeterRegistry meters;
+
   private volatile HttpClient client;
 
   /** Replaced in tests only, to give a test host name a public address. */
@@ -81,16 +85,43 @@ public class PageFetcher {
 
   /** A fetch that did not give a page; the message says why in the editor's terms. */
   public static class FetchFailed extends RuntimeException {
+    /** Why, in one word: counted by reason in the metrics (system/OperationsMetrics). */
+    public enum Reason {
+      SWITCHED_OFF,
+      BAD_ADDRESS,
+      HOST_NOT_FOUND,
+      PRIVATE_ADDRESS,
+      UNREACHABLE,
+      TIMEOUT,
+      TLS,
+      HTTP_STATUS,
+      REDIRECTS,
+      NOT_A_PAGE,
+      TOO_LARGE,
+      INTERRUPTED
+    }
+
     /** The HTTP status the page answered with, or 0 when it never answered. */
     public final int status;
 
+    public final Reason reason;
+
     public FetchFailed(String message) {
-      this(message, 0);
+      this(message, Reason.BAD_ADDRESS);
+    }
+
+    public FetchFailed(String message, Reason reason) {
+      this(message, 0, reason);
     }
 
     public FetchFailed(String message, int status) {
+      this(message, status, Reason.HTTP_STATUS);
+    }
+
+    public FetchFailed(String message, int status, Reason reason) {
       super(message, null, false, false);
       this.status = status;
+      this.reason = reason;
     }
 
     /** The page is gone for good, rather than out of reach for a moment. */
@@ -119,8 +150,23 @@ public class PageFetcher {
   }
 
   public Fetched fetch(String url) {
+    try {
+      return fetchOnce(url);
+    } catch (FetchFailed e) {
+      if (meters != null) {
+        meters
+            .counter("errata.fetch.failures", "reason", e.reason.name().toLowerCase(Locale.ROOT))
+            .increment();
+      }
+      throw e;
+    }
+  }
+
+  private Fetched fetchOnce(String url) {
     if (!enabled) {
-      throw new FetchFailed("Fetching pages is switched off here: paste the page's text instead.");
+      throw new FetchFailed(
+          "Fetching pages is switched off here: paste the page's text instead.",
+          FetchFailed.Reason.SWITCHED_OFF);
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     URI uri = parse(url);
@@ -139,16 +185,19 @@ public class PageFetcher {
         String location = response.location();
         if (location == null) {
           throw new FetchFailed(
-              "The page answered " + status + " (a redirect) without saying where to.");
+              "The page answered " + status + " (a redirect) without saying where to.",
+              FetchFailed.Reason.REDIRECTS);
         }
         if (hop >= MAX_REDIRECTS) {
           throw new FetchFailed(
-              "The page redirected more than " + MAX_REDIRECTS + " times; give its final address.");
+              "The page redirected more than " + MAX_REDIRECTS + " times; give its final address.",
+              FetchFailed.Reason.REDIRECTS);
         }
         try {
           uri = parse(uri.resolve(location.strip()).toString());
         } catch (IllegalArgumentException e) {
-          throw new FetchFailed("The page redirected to an address that is not valid.");
+          throw new FetchFailed(
+              "The page redirected to an address that is not valid.", FetchFailed.Reason.REDIRECTS);
         }
         continue;
       }
@@ -162,7 +211,8 @@ public class PageFetcher {
         throw new FetchFailed(
             "The page is "
                 + (mime.isEmpty() ? "of no stated type" : mime)
-                + ", not an HTML page or plain text: paste the words from it instead.");
+                + ", not an HTML page or plain text: paste the words from it instead.",
+            FetchFailed.Reason.NOT_A_PAGE);
       }
       byte[] body = response.body();
       Charset charset = charset(type);
@@ -250,10 +300,12 @@ public class PageFetcher {
     try {
       addresses = resolver.resolve(IDN.toASCII(host));
     } catch (UnknownHostException | IllegalArgumentException e) {
-      throw new FetchFailed("The host " + host + " could not be found.");
+      throw new FetchFailed(
+          "The host " + host + " could not be found.", FetchFailed.Reason.HOST_NOT_FOUND);
     }
     if (addresses == null || addresses.length == 0) {
-      throw new FetchFailed("The host " + host + " could not be found.");
+      throw new FetchFailed(
+          "The host " + host + " could not be found.", FetchFailed.Reason.HOST_NOT_FOUND);
     }
     if (!allowPrivate) {
       for (InetAddress address : addresses) {
@@ -261,7 +313,8 @@ public class PageFetcher {
           throw new FetchFailed(
               "That address is on a private or special network ("
                   + host
-                  + "), so Errata will not fetch it.");
+                  + "), so Errata will not fetch it.",
+              FetchFailed.Reason.PRIVATE_ADDRESS);
         }
       }
     }
@@ -361,7 +414,7 @@ public class PageFetcher {
       throw timedOut();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new FetchFailed("Fetching was interrupted.");
+      throw new FetchFailed("Fetching was interrupted.", FetchFailed.Reason.INTERRUPTED);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof FetchFailed failed) {
@@ -374,10 +427,12 @@ public class PageFetcher {
       }
       if (cause instanceof SSLException || cause instanceof javax.net.ssl.SSLHandshakeException) {
         throw new FetchFailed(
-            "The secure connection to " + host + " failed (a certificate problem).");
+            "The secure connection to " + host + " failed (a certificate problem).",
+            FetchFailed.Reason.TLS);
       }
       // Refused, reset, closed or unreachable: one sentence, so nobody can tell which.
-      throw new FetchFailed("Could not reach " + host + " to fetch the page.");
+      throw new FetchFailed(
+          "Could not reach " + host + " to fetch the page.", FetchFailed.Reason.UNREACHABLE);
     }
   }
 
@@ -393,7 +448,8 @@ public class PageFetcher {
           if (body.length() + chunk.length() > MAX_BYTES) {
             answer.completeExceptionally(
                 new FetchFailed(
-                    "The page is larger than 2 MiB; paste the part you quote instead."));
+                    "The page is larger than 2 MiB; paste the part you quote instead.",
+                    FetchFailed.Reason.TOO_LARGE));
             response.request().reset();
             return;
           }
@@ -415,6 +471,7 @@ public class PageFetcher {
         "The page took longer than "
             + seconds
             + (seconds == 1 ? " second" : " seconds")
-            + " to answer; try again later or paste its text.");
+            + " to answer; try again later or paste its text.",
+        FetchFailed.Reason.TIMEOUT);
   }
 }

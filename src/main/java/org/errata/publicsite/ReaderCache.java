@@ -253,6 +253,11 @@ public class ReaderCache {
     }
   }
 
+  /** The share of kept-answer lookups served from memory since start (0 before any). */
+  public double hitRatio() {
+    return entries.stats().hitRate();
+  }
+
   /** How many answers came from memory since start. */
   public long hits() {
     return entries.stats().hitCount();

@@ -10,7 +10,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.errata.web.Secrets;
@@ -53,19 +52,27 @@ public class Snapshot extends PanacheEntityBase {
   @Column(nullable = false, length = 64)
   public String sha256;
 
-  @Lob
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Basic(fetch = FetchType.LAZY)
   @Column(name = "page_text", nullable = false)
   public String pageText;
 
   protected Snapshot() {}
 
+  /**
+   * A page's text as stored: without NUL characters, which no page shows and PostgreSQL cannot
+   * store. Quotes and passages are matched against this text, so their positions stay right.
+   */
+  static String storable(String text) {
+    return text.indexOf('\0') < 0 ? text : text.replace("\0", "");
+  }
+
   /** Text an editor pasted. */
   public static Snapshot pasted(String text, Instant now) {
     Snapshot s = new Snapshot();
     s.kind = Kind.PASTED;
-    s.pageText = text;
-    s.sha256 = sha256(text);
+    s.pageText = storable(text);
+    s.sha256 = sha256(s.pageText);
     s.takenAt = now;
     return s;
   }
@@ -78,8 +85,8 @@ public class Snapshot extends PanacheEntityBase {
     s.requestedUrl = requestedUrl;
     s.finalUrl = finalUrl;
     s.httpStatus = httpStatus;
-    s.pageText = text;
-    s.sha256 = sha256(text);
+    s.pageText = storable(text);
+    s.sha256 = sha256(s.pageText);
     s.takenAt = fetchedAt;
     return s;
   }

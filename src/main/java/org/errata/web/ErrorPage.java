@@ -15,7 +15,8 @@ public final class ErrorPage {
 
   @CheckedTemplate(basePath = "system")
   static class Templates {
-    static native TemplateInstance error(int status, String title, String message);
+    static native TemplateInstance error(
+        int status, String title, String message, String requestId);
   }
 
   /** The answer for {@code path}: JSON under /api, a page elsewhere. */
@@ -34,7 +35,7 @@ public final class ErrorPage {
   public static Response html(int status, String title, String message) {
     return Response.status(status)
         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-        .entity(Templates.error(status, title, message))
+        .entity(Templates.error(status, title, message, RequestIds.current()))
         .build();
   }
 

@@ -64,6 +64,7 @@ public class LastResort {
               page.data("status", status)
                   .data("title", ErrorPage.title(status))
                   .data("message", message)
+                  .data("requestId", RequestIds.of(rc))
                   .render());
     }
   }

@@ -9,10 +9,10 @@ import jakarta.inject.Inject;
 
 /**
  * Sizes Errata refuses before reading a byte of the body: an address longer than {@value #MAX_URI}
- * characters (414), headers over {@value #MAX_HEADERS} bytes (431) and a declared body over {@value
- * #MAX_BODY} bytes (413), each answered like any other error, with a sentence and the usual
- * headers. The server's own hard limits (quarkus.http.limits) sit well above these, so only a
- * request far past them gets the bare answer of the HTTP layer.
+ * characters (414), a NUL character in the address (400), headers over {@value #MAX_HEADERS} bytes
+ * (431) and a declared body over {@value #MAX_BODY} bytes (413), each answered like any other
+ * error, with a sentence and the usual headers. The server's own hard limits (quarkus.http.limits)
+ * sit well above these, so only a request far past them gets the bare answer of the HTTP layer.
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -31,6 +31,9 @@ public class RequestLimits {
     int status = 0;
     if (rc.request().uri().length() > MAX_URI) {
       status = 414;
+    } else if (rc.request().uri().contains("%00")) {
+      // No address of Errata's holds a NUL character, and no database query should see one.
+      status = 400;
     } else if (headerBytes(rc.request().headers()) > MAX_HEADERS) {
       status = 431;
     } else {

@@ -20,6 +20,6 @@ public class BehindAProxy implements QuarkusTestProfile {
         "errata.sign-in.free-failures-per-account-and-address", "5",
         "errata.sign-in.free-failures-per-device", "10",
         "errata.suggestions.per-client-per-hour", "5",
-        "quarkus.datasource.jdbc.url", "jdbc:h2:mem:errata-proxy;DB_CLOSE_DELAY=-1");
+        "quarkus.datasource.jdbc.url", org.errata.system.TestDatabases.own("errata-proxy"));
   }
 }

@@ -23,7 +23,7 @@ class FirstStartTest {
       return Map.of(
           "errata.demo", "false",
           "errata.admin-password", "a-chosen-admin-password",
-          "quarkus.datasource.jdbc.url", "jdbc:h2:mem:errata-first-start;DB_CLOSE_DELAY=-1");
+          "quarkus.datasource.jdbc.url", org.errata.system.TestDatabases.own("errata-first-start"));
     }
   }
 

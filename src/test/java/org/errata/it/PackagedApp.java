@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,14 +27,83 @@ final class PackagedApp implements AutoCloseable {
   static final Path LAUNCHER = Path.of("target", "quarkus-app", "errata");
 
   final Path dataDir;
+  final Path launcher;
   final int port;
+  final int managementPort;
   final Path log;
+  private final Map<String, String> environment = new HashMap<>();
   private Process process;
 
   PackagedApp(Path dataDir) {
+    this(dataDir, LAUNCHER);
+  }
+
+  /** On {@code launcher}'s package (see {@link #copyOfPackage}). */
+  PackagedApp(Path dataDir, Path launcher) {
     this.dataDir = dataDir;
+    this.launcher = launcher;
     this.port = freePort();
+    this.managementPort = freePort();
     this.log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+  }
+
+  /** Sets (or, with null, removes) an environment variable of the launched process. */
+  PackagedApp env(String name, String value) {
+    environment.put(name, value);
+    return this;
+  }
+
+  /**
+   * A copy of the package in a folder of its own, for a test that prepares it for another database
+   * kind without disturbing the others; returns its launcher.
+   */
+  static Path copyOfPackage() throws IOException {
+    Path from = LAUNCHER.getParent();
+    Path to = Files.createTempDirectory("errata-package").resolve("quarkus-app");
+    try (var files = Files.walk(from)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+    return to.resolve("errata");
+  }
+
+  /** Runs the launcher with {@code args} (a command such as backup) to its end: code and output. */
+  Ran command(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(launcher.toAbsolutePath().toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    environment(builder);
+    builder.environment().put("ERRATA_MANAGEMENT_PORT", String.valueOf(managementPort));
+    Process p = builder.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("the launcher did not finish: " + out);
+    }
+    return new Ran(p.exitValue(), out);
+  }
+
+  record Ran(int code, String output) {}
+
+  private void environment(ProcessBuilder builder) {
+    builder
+        .environment()
+        .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    environment.forEach(
+        (k, v) -> {
+          if (v == null) {
+            builder.environment().remove(k);
+          } else {
+            builder.environment().put(k, v);
+          }
+        });
   }
 
   /** Starts it with {@code properties} (-D...) and waits for its first answer. */
@@ -54,16 +125,15 @@ final class PackagedApp implements AutoCloseable {
 
   private Process launch(String... properties) throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(LAUNCHER.toAbsolutePath().toString());
+    command.add(launcher.toAbsolutePath().toString());
     command.add("-Derrata.data-dir=" + dataDir);
     command.add("-Dquarkus.http.port=" + port);
+    command.add("-Dquarkus.management.port=" + managementPort);
     command.add("-Derrata.fetch.enabled=false");
     command.addAll(List.of(properties));
     Files.createDirectories(dataDir);
     ProcessBuilder builder = new ProcessBuilder(command);
-    builder
-        .environment()
-        .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    environment(builder);
     return builder
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

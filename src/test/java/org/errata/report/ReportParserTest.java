@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The grammar of report-format.md, followed exactly. */
-class ReportParserTest {
+public class ReportParserTest {
 
-  static String seed() throws IOException {
+  public static String seed() throws IOException {
     try (InputStream in =
         ReportParserTest.class.getClassLoader().getResourceAsStream("seed/fact-check-report.txt")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -37,8 +37,7 @@ class PreviousReleaseDatabaseTest {
   public static class PreviousRelease implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      String url =
-          "jdbc:h2:file:" + DIR.toAbsolutePath().resolve("errata") + ";DB_CLOSE_ON_EXIT=FALSE";
+      String url = previousReleaseUrl();
       makePreviousReleaseDatabase(url);
       return Map.of(
           "quarkus.datasource.jdbc.url",
@@ -49,6 +48,19 @@ class PreviousReleaseDatabaseTest {
           DIR.toString());
     }
   }
+
+  /**
+   * On H2 a file of its own; on PostgreSQL (the suite's second run, ERRATA_DB_URL) a database of
+   * its own in the same cluster, made afresh.
+   */
+  static String previousReleaseUrl() {
+    return TestDatabases.postgres()
+        ? TestDatabases.own("previous-release")
+        : "jdbc:h2:file:" + DIR.toAbsolutePath().resolve("errata") + ";DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  static final String USER = TestDatabases.USER;
+  static final String PASSWORD = TestDatabases.PASSWORD;
 
   static void makePreviousReleaseDatabase(String url) {
     try {
@@ -61,14 +73,18 @@ class PreviousReleaseDatabaseTest {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+    boolean postgres = url.startsWith("jdbc:postgresql:");
     Flyway.configure()
-        .dataSource(url, "errata", "")
-        .locations("classpath:db/migration")
+        .dataSource(url, USER, PASSWORD)
+        .locations(
+            postgres
+                ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                : new String[] {"classpath:db/migration"})
         .target("2")
         .load()
         .migrate();
     String hash = BcryptUtil.bcryptHash("olga-previous-release", 12);
-    try (Connection c = DriverManager.getConnection(url, "errata", "");
+    try (Connection c = DriverManager.getConnection(url, USER, PASSWORD);
         Statement s = c.createStatement()) {
       s.execute(
           "insert into account (id, username, password_hash, roles, enabled, created_at) values"
