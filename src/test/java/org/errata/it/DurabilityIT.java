@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,23 +156,7 @@ class DurabilityIT {
 
   private HttpResponse<String> send(PackagedApp app, String method, String path, String json)
       throws IOException {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(app.base() + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", auth)
-            .header("Accept", "application/json");
-    if (json == null) {
-      b.GET();
-    } else {
-      b.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(json));
-    }
-    try {
-      return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(e);
-    }
+    return app.send(auth, method, path, json);
   }
 
   static long id(String body) {

@@ -3,9 +3,7 @@ package org.errata.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,17 +73,6 @@ class MoveToPostgresqlIT {
 
   private HttpResponse<String> send(PackagedApp app, String method, String path, String json)
       throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(app.base() + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", ada)
-            .header("Accept", "application/json");
-    if (json == null) {
-      b.GET();
-    } else {
-      b.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(json));
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return app.send(ada, method, path, json);
   }
 }

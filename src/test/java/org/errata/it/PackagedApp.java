@@ -196,6 +196,34 @@ final class PackagedApp implements AutoCloseable {
     }
   }
 
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /**
+   * A JSON API request to this instance as {@code authorization} (a Basic header); GET when {@code
+   * json} is null.
+   */
+  HttpResponse<String> send(String authorization, String method, String path, String json)
+      throws IOException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", authorization)
+            .header("Accept", "application/json");
+    if (json == null) {
+      b.GET();
+    } else {
+      b.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    try {
+      return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
   static String basic(String user, String password) {
     return "Basic "
         + Base64.getEncoder()
