@@ -3,11 +3,9 @@ package org.errata.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class MoveToPostgresqlIT {
 
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   final String ada = PackagedApp.basic("ada", "errata-demo");
 
   @Test
