@@ -98,7 +98,7 @@ class BackupDrillIT {
       assertEquals(0, restore.code(), restore.output());
       PackagedApp.Ran again = app.command("restore", file, restored.toString());
       assertEquals(2, again.code(), "never over an existing database: " + again.output());
-      app.start();
+      app.start("-Derrata.demo=true");
       List<Long> missing = new ArrayList<>();
       for (long id : beforeBackup) {
         if (get(app, "/api/corrections/" + id).statusCode() != 200) {

@@ -165,11 +165,31 @@ class TwoInstancesIT {
             swept >= 2 && swept <= perInterval + 1,
             swept + " sweeps in " + window + " ms by two instances ticking every " + DRIFT);
         assertEquals(1, deliveries.get(), "the publication was delivered once");
+
+        // A guesser spread over both instances is counted once: the pair's 5 free failures are
+        // shared, so the answer turns 429 after them, not after 5 on each instance.
+        int firstRefusal = 0;
+        for (int attempt = 1; attempt <= 12 && firstRefusal == 0; attempt++) {
+          PackagedApp app = attempt % 2 == 1 ? a : b;
+          int status =
+              app.send(
+                      PackagedApp.basic("admin", "a-guess-" + attempt),
+                      "GET",
+                      "/api/corrections",
+                      null)
+                  .statusCode();
+          if (status == 429) {
+            firstRefusal = attempt;
+          }
+        }
+        assertTrue(
+            firstRefusal >= 6 && firstRefusal <= 7,
+            "throttled at attempt " + firstRefusal + " of guesses alternating between instances");
         System.out.printf(
             "Two instances: sessions on both, publication seen on the other after %d ms, race"
                 + " %s, sign-out on both, %d drift sweeps in %d ms (ticks: %d per instance), %d"
-                + " webhook delivery%n",
-            seenAfterMs, statuses, swept, window, perInterval, deliveries.get());
+                + " webhook delivery, guesses over both throttled at attempt %d%n",
+            seenAfterMs, statuses, swept, window, perInterval, deliveries.get(), firstRefusal);
       }
       a.stop();
       b.stop();
