@@ -4,7 +4,7 @@
 #
 #   src/test/pg/verify-on-postgresql.sh [-Dtest=SomeTest]
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 eval "$(src/test/pg/postgres.sh start)"
 trap 'src/test/pg/postgres.sh stop "$ERRATA_PG_DIR"' EXIT
 echo "PostgreSQL $(psql --version | awk '{print $3}') at $ERRATA_DB_URL"
