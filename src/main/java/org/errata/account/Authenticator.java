@@ -15,6 +15,7 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Checks a user name and password, for the sign-in form and for HTTP Basic alike. Every refusal
@@ -25,6 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Authenticator {
+
+  private static final Logger LOG = Logger.getLogger(Authenticator.class);
 
   /** Longer passwords are refused unchecked: bcrypt reads only 72 bytes anyway. */
   static final int LONGEST_PASSWORD = 1024;
@@ -70,7 +73,18 @@ public class Authenticator {
       return new SignedIn(account);
     }
     throttle.failed(attempt, now);
+    // For the operator (and tools such as fail2ban): who was tried, from where. Never the password.
+    LOG.infof("Sign-in refused for \"%s\" from %s", printable(username), attempt.address());
     return new Refused();
+  }
+
+  /** A typed name as it may go into a log line: printable, at most 64 characters. */
+  static String printable(String typed) {
+    String s = typed.length() > 64 ? typed.substring(0, 64) + "…" : typed;
+    return s.codePoints()
+        .map(c -> Character.isISOControl(c) || c == '"' ? '?' : c)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+        .toString();
   }
 
   /**

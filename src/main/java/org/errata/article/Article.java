@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.errata.system.PublicGeneration;
+import org.errata.db.PublicGeneration;
 
 /** Someone else's web page, identified by the normalized key of its URL. */
 @Entity

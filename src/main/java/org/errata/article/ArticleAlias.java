@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import org.errata.system.PublicGeneration;
+import org.errata.db.PublicGeneration;
 
 /** Another address of an article, such as the one its page declares with rel=canonical. */
 @Entity

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import org.errata.system.PublicGeneration;
+import org.errata.db.PublicGeneration;
 import org.jboss.logging.Logger;
 
 /**

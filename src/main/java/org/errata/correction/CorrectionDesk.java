@@ -15,11 +15,11 @@ import java.util.function.BiConsumer;
 import org.errata.account.Account;
 import org.errata.article.Article;
 import org.errata.article.ArticleAlias;
+import org.errata.db.PublicGeneration;
 import org.errata.source.Check;
 import org.errata.source.CheckStatus;
 import org.errata.source.QuotedSource;
 import org.errata.source.Snapshot;
-import org.errata.system.PublicGeneration;
 import org.errata.web.TemplateExtensions;
 
 /**

@@ -12,10 +12,10 @@ import org.errata.correction.CheckTarget;
 import org.errata.correction.Correction;
 import org.errata.correction.CorrectionDesk;
 import org.errata.correction.Revision;
+import org.errata.db.JobLease;
 import org.errata.source.Check;
 import org.errata.source.CheckStatus;
 import org.errata.source.QuotedSource;
-import org.errata.system.JobLease;
 import org.errata.web.TemplateExtensions;
 import org.jboss.logging.Logger;
 

@@ -34,7 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.errata.correction.AuditEvent;
 import org.errata.correction.Correction;
 import org.errata.correction.CorrectionDesk;
-import org.errata.system.PublicGeneration;
+import org.errata.db.PublicGeneration;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**

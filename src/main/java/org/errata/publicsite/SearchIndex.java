@@ -22,8 +22,8 @@ import org.errata.correction.AuditEvent;
 import org.errata.correction.Correction;
 import org.errata.correction.CorrectionDesk;
 import org.errata.correction.Revision;
+import org.errata.db.DbValues;
 import org.errata.source.QuotedSource;
-import org.errata.system.DbValues;
 import org.jboss.logging.Logger;
 
 /**

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.errata.correction.Correction;
-import org.errata.system.DbValues;
+import org.errata.db.DbValues;
 
 /**
  * The public statistics (issue: transparency): how many corrections Errata published each month, to

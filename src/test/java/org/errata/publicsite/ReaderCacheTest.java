@@ -19,8 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import org.errata.db.PublicGeneration;
 import org.errata.system.Api;
-import org.errata.system.PublicGeneration;
 import org.errata.system.Session;
 import org.junit.jupiter.api.Test;
 

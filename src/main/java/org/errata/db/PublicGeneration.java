@@ -1,4 +1,4 @@
-package org.errata.system;
+package org.errata.db;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.ShutdownEvent;

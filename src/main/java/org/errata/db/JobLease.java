@@ -1,4 +1,4 @@
-package org.errata.system;
+package org.errata.db;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package org.errata.system;
+package org.errata.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.errata.system;
+package org.errata.db;
 
 import java.sql.Timestamp;
 import java.time.Instant;
