@@ -24,7 +24,11 @@ class MoveToPostgresqlIT {
     Path launcher = PackagedApp.copyOfPackage();
     long draft;
     try (PackagedApp app =
-        new PackagedApp(data, launcher).env("ERRATA_DB_URL", null).env("ERRATA_DB_KIND", null)) {
+        new PackagedApp(data, launcher)
+            .env("ERRATA_DB_URL", null)
+            .env("ERRATA_DB_USER", null)
+            .env("ERRATA_DB_PASSWORD", null)
+            .env("ERRATA_DB_KIND", null)) {
       app.start("-Derrata.demo=true");
       draft = DurabilityIT.id(send(app, "POST", "/api/corrections", body("move.example/a")).body());
       app.stop();
