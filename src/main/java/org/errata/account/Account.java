@@ -91,6 +91,14 @@ public class Account extends PanacheEntityBase {
     return other != null && Objects.equals(username, other.username);
   }
 
+  /**
+   * A new account: it must choose a password and nobody has reset it or ended its sessions since an
+   * admin created it, so its first sign-in is a welcome rather than news of a reset.
+   */
+  public boolean isNew() {
+    return mustChangePassword && sessionsValidAfter == null;
+  }
+
   public static Optional<Account> findByUsername(String username) {
     if (username.indexOf('\0') >= 0) {
       return Optional.empty(); // no name holds a NUL, and PostgreSQL will not even compare one

@@ -71,7 +71,11 @@ public class AccountPages {
   }
 
   /** The password form: which field is at fault and why. */
-  public record PasswordForm(boolean forced, String field, String error) {
+  public record PasswordForm(boolean forced, boolean welcome, String field, String error) {
+    static PasswordForm of(Account a, String field, String error) {
+      return new PasswordForm(a.mustChangePassword, a.isNew(), field, error);
+    }
+
     public String errorFor(String name) {
       return name.equals(field) ? error : null;
     }
@@ -195,7 +199,7 @@ public class AccountPages {
   @Path("account/password")
   @RolesAllowed(Account.EDITOR)
   public TemplateInstance passwordForm() {
-    return Templates.password(new PasswordForm(me.account().mustChangePassword, null, null));
+    return Templates.password(PasswordForm.of(me.account(), null, null));
   }
 
   @POST
@@ -210,9 +214,7 @@ public class AccountPages {
     } catch (Accounts.Refused e) {
       // Passwords are never sent back into the form.
       return Response.status(400)
-          .entity(
-              Templates.password(
-                  new PasswordForm(me.account().mustChangePassword, e.field, e.getMessage())))
+          .entity(Templates.password(PasswordForm.of(me.account(), e.field, e.getMessage())))
           .build();
     }
   }
@@ -220,8 +222,28 @@ public class AccountPages {
   @GET
   @Path("admin/accounts")
   @RolesAllowed(Account.ADMIN)
-  public TemplateInstance list() {
-    return admin(null, null, null, null);
+  public TemplateInstance list(@RestQuery Long changed, @RestQuery String now) {
+    return admin(changeNotice(changed, now), null, null, null);
+  }
+
+  /** What a change to account {@code id} did, said on the list it returns to. */
+  static String changeNotice(Long id, String now) {
+    Account a = id == null ? null : Account.findById(id);
+    if (a == null || now == null) {
+      return null;
+    }
+    return switch (now) {
+      case "enabled" -> "Enabled " + a.username + ": they can sign in again.";
+      case "disabled" ->
+          "Disabled " + a.username + ": they can no longer sign in, and their sessions have ended.";
+      case "admin" -> a.username + " is now an admin.";
+      case "editor" -> a.username + " is now an editor (no longer an admin).";
+      default -> null;
+    };
+  }
+
+  private static String changed(long id, String now) {
+    return Links.accounts() + "?changed=" + id + "&now=" + now;
   }
 
   @POST
@@ -277,8 +299,9 @@ public class AccountPages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response enable(@RestPath long id, @RestForm String enabled) {
     try {
-      accounts.setEnabled(id, "true".equals(enabled), me.account());
-      return Redirect.seeOther(Links.accounts());
+      boolean on = "true".equals(enabled);
+      accounts.setEnabled(id, on, me.account());
+      return Redirect.seeOther(changed(id, on ? "enabled" : "disabled"));
     } catch (Accounts.Refused e) {
       return Response.status(409).entity(admin(null, e, null, null)).build();
     }
@@ -290,8 +313,9 @@ public class AccountPages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response role(@RestPath long id, @RestForm String role) {
     try {
-      accounts.setAdmin(id, "admin".equals(role), me.account());
-      return Redirect.seeOther(Links.accounts());
+      boolean admin = "admin".equals(role);
+      accounts.setAdmin(id, admin, me.account());
+      return Redirect.seeOther(changed(id, admin ? "admin" : "editor"));
     } catch (Accounts.Refused e) {
       return Response.status(409).entity(admin(null, e, null, null)).build();
     }

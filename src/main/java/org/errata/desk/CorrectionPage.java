@@ -13,6 +13,7 @@ import org.errata.account.Me;
 import org.errata.correction.CorrectionDesk;
 import org.errata.evidence.Checking;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** A correction's page on the desk. The actions on it are posted to the resources beside this. */
 @Path("/editor/corrections")
@@ -26,12 +27,16 @@ public class CorrectionPage {
 
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance page(PageView page);
+    static native TemplateInstance page(PageView page, boolean saved);
   }
+
+  /** The query after saving an edit: the page then says the changes are saved. */
+  static final String SAVED = "saved";
 
   @GET
   @Path("{id}")
-  public TemplateInstance page(@RestPath long id) {
-    return Templates.page(PageView.of(desk.find(id), me.account(), checking.canFetch()));
+  public TemplateInstance page(@RestPath long id, @RestQuery String saved) {
+    return Templates.page(
+        PageView.of(desk.find(id), me.account(), checking.canFetch()), saved != null);
   }
 }

@@ -127,7 +127,7 @@ public class FormPages {
     }
     try {
       desk.edit(id, form.readVersion(), form.content(), me.account());
-      return Redirect.seeOther(Links.correction(id));
+      return Redirect.seeOther(Links.correction(id) + "?" + CorrectionPage.SAVED + "=1");
     } catch (CorrectionDesk.InvalidContent e) {
       return again(400, target, form.readVersion(), form, e.problems, null);
     } catch (CorrectionDesk.StaleVersion e) {

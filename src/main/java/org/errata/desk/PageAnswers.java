@@ -62,6 +62,6 @@ public class PageAnswers {
             spot == null
                 ? null
                 : new PageView.Typed(spot, aboutWhatWasTyped ? e.getMessage() : null, text));
-    return Response.status(status).entity(CorrectionPage.Templates.page(view)).build();
+    return Response.status(status).entity(CorrectionPage.Templates.page(view, false)).build();
   }
 }

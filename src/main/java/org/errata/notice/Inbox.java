@@ -30,6 +30,7 @@ public final class Inbox {
           AuditEvent.Kind.CHANGES_REQUESTED,
           AuditEvent.Kind.SUBMITTED,
           AuditEvent.Kind.COMMENTED,
+          AuditEvent.Kind.APPROVED,
           AuditEvent.Kind.PUBLISHED);
 
   public static List<Notice> of(Account me, Instant now) {
@@ -38,12 +39,13 @@ public final class Inbox {
                 // The kinds one by one, not as a list parameter: a fixed statement whose
                 // translation to SQL is kept, rather than made again for every dashboard.
                 "select e from AuditEvent e where e.at > ?1 and e.actor.id <> ?2"
-                    + " and e.action in (?3, ?4, ?5, ?6) order by e.id desc",
+                    + " and e.action in (?3, ?4, ?5, ?6, ?7) order by e.id desc",
                 now.minus(WINDOW),
                 me.id,
                 AuditEvent.Kind.CHANGES_REQUESTED,
                 AuditEvent.Kind.SUBMITTED,
                 AuditEvent.Kind.COMMENTED,
+                AuditEvent.Kind.APPROVED,
                 AuditEvent.Kind.PUBLISHED)
             .page(0, 200)
             .list();
@@ -85,10 +87,13 @@ public final class Inbox {
           r.wasWrittenBy(me) ? null : who + " submitted a correction for review: " + passage;
       case COMMENTED ->
           r.wasWrittenBy(me) ? who + " commented on your correction " + passage : null;
+      case APPROVED -> r.author.sameAs(me) ? who + " approved your correction " + passage : null;
       case PUBLISHED ->
-          r.approvedBy != null && r.approvedBy.sameAs(me)
-              ? "A correction you approved was published: " + passage
-              : null;
+          r.author.sameAs(me)
+              ? "Your correction was published: " + passage
+              : r.approvedBy != null && r.approvedBy.sameAs(me)
+                  ? "A correction you approved was published: " + passage
+                  : null;
       default -> null;
     };
   }

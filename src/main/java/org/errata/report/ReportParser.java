@@ -226,7 +226,9 @@ public final class ReportParser {
     for (int j = 1; j <= sources; j++) {
       int headingLine = skipBlank();
       if (headingLine < 0 || !lines[headingLine - 1].startsWith("- ")) {
-        int at = headingLine < 0 ? lastLine() : headingLine;
+        // The report ends before the count is reached: the count is what to fix, so point at it.
+        // A line that is not a heading is pointed at itself (a "- " may be all it lacks).
+        int at = headingLine < 0 ? sourceCountLine : headingLine;
         throw new ReportFormatException(
             at,
             "the report says "

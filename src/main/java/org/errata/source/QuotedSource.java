@@ -104,10 +104,17 @@ public class QuotedSource {
     return s;
   }
 
-  /** Blank optional parts become null and surrounding white space goes, so equal means equal. */
+  /**
+   * Blank optional parts become null and surrounding white space goes, so equal means equal; an
+   * address typed without its scheme ("help.example.com/page") gets https://, as an article's does.
+   */
   public QuotedSource normalized() {
     QuotedSource n =
-        new QuotedSource(trim(title), blankToNull(publisher), blankToNull(url), trim(quote));
+        new QuotedSource(
+            trim(title),
+            blankToNull(publisher),
+            WebAddress.Validator.complete(blankToNull(url)),
+            trim(quote));
     n.offline = offline;
     n.offlineNote = offline ? blankToNull(offlineNote) : null;
     return n;

@@ -18,13 +18,28 @@ import java.util.Locale;
 @Constraint(validatedBy = WebAddress.Validator.class)
 public @interface WebAddress {
   String message() default
-      "Enter a full web address starting with http:// or https:// (or leave it empty).";
+      "Enter the page's web address, such as https://help.example.com/page (or leave it empty).";
 
   Class<?>[] groups() default {};
 
   Class<? extends Payload>[] payload() default {};
 
   class Validator implements ConstraintValidator<WebAddress, String> {
+    /**
+     * {@code typed} with https:// in front when it names no scheme ("help.example.com/page"), the
+     * way an article's address is read; anything else, null included, as it is.
+     */
+    public static String complete(String typed) {
+      if (typed == null || SCHEME.matcher(typed).lookingAt() || typed.startsWith("//")) {
+        return typed;
+      }
+      return "https://" + typed;
+    }
+
+    /** A scheme and its colon, or a host and port ("example.com:8080" reads as one): left alone. */
+    static final java.util.regex.Pattern SCHEME =
+        java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
+
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {
       return value == null || value.isBlank() || isWebAddress(value.strip());

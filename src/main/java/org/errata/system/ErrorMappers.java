@@ -115,6 +115,17 @@ public class ErrorMappers {
     return answer(request, 413, "Report too large", e.getMessage(), null);
   }
 
+  /** Signed in, but not allowed here: the admins' pages and API, for an editor. */
+  @ServerExceptionMapper
+  public Response forbidden(io.quarkus.security.ForbiddenException e, HttpServerRequest request) {
+    return answer(
+        request,
+        403,
+        "Not allowed",
+        "Only an admin may do this. Ask one of your admins if it needs doing.",
+        null);
+  }
+
   @ServerExceptionMapper(priority = Priorities.USER - 100)
   public Response badJson(JsonProcessingException e, HttpServerRequest request) {
     return answer(request, 400, "Bad request", jsonSentence(e), jsonField(e));

@@ -2,6 +2,7 @@ package org.errata.account;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,7 +64,7 @@ class AccountPagesTest {
     lin.get(AccountPages.PASSWORD_PAGE)
         .then()
         .statusCode(200)
-        .body(containsString("An admin reset your password"));
+        .body(containsString("Welcome to Errata."));
     Response common =
         lin.submit(
             AccountPages.PASSWORD_PAGE,
@@ -103,13 +104,22 @@ class AccountPagesTest {
         .statusCode(200);
 
     long id = Session.accountId("dina");
-    admin
-        .submit(
+    Response disabled =
+        admin.submit(
             "/editor/admin/accounts",
             "/editor/admin/accounts/" + id + "/enabled",
-            Map.of("enabled", "false"))
+            Map.of("enabled", "false"));
+    assertEquals(303, disabled.statusCode());
+    // The list it returns to says what was done, to whom.
+    admin
+        .get(disabled.header("Location"))
         .then()
-        .statusCode(303);
+        .body(containsString("Disabled dina: they can no longer sign in"));
+    admin
+        .get("/editor/admin/accounts")
+        .then()
+        .body(containsString("aria-label=\"Enable dina\""))
+        .body(containsString("aria-label=\"Reset password for dina\""));
     RestAssured.given()
         .redirects()
         .follow(false)
@@ -128,14 +138,63 @@ class AccountPagesTest {
         .header("WWW-Authenticate", containsString("Basic"))
         .body("error", containsString("disabled"));
 
-    admin
-        .submit(
+    Response enabled =
+        admin.submit(
             "/editor/admin/accounts",
             "/editor/admin/accounts/" + id + "/enabled",
-            Map.of("enabled", "true"))
+            Map.of("enabled", "true"));
+    assertEquals(303, enabled.statusCode());
+    admin
+        .get(enabled.header("Location"))
         .then()
-        .statusCode(303);
+        .body(containsString("Enabled dina: they can sign in again."));
     Session.signIn("dina", GOOD).get("/editor").then().statusCode(200);
+  }
+
+  @Test
+  void aNewAccountIsWelcomedAndOnlyAResetSaysItWasReset() {
+    Session admin = Session.signIn("admin");
+    String first = create(admin, "wendy");
+    Session.signIn("wendy", first)
+        .get(AccountPages.PASSWORD_PAGE)
+        .then()
+        .body(containsString("Welcome to Errata."))
+        .body(not(containsString("An admin reset your password")));
+    Response reset =
+        admin.submit(
+            "/editor/admin/accounts",
+            "/editor/admin/accounts/" + Session.accountId("wendy") + "/reset",
+            Map.of());
+    Matcher m = TEMPORARY.matcher(reset.asString());
+    assertTrue(m.find());
+    Session.signIn("wendy", m.group(1))
+        .get(AccountPages.PASSWORD_PAGE)
+        .then()
+        .body(containsString("An admin reset your password."))
+        .body(not(containsString("Welcome to Errata.")));
+  }
+
+  @Test
+  void changingARoleSaysWhatItDid() {
+    Session admin = Session.signIn("admin");
+    create(admin, "rolf");
+    long id = Session.accountId("rolf");
+    Response promoted =
+        admin.submit(
+            "/editor/admin/accounts",
+            "/editor/admin/accounts/" + id + "/role",
+            Map.of("role", "admin"));
+    assertEquals(303, promoted.statusCode());
+    admin.get(promoted.header("Location")).then().body(containsString("rolf is now an admin."));
+    Response demoted =
+        admin.submit(
+            "/editor/admin/accounts",
+            "/editor/admin/accounts/" + id + "/role",
+            Map.of("role", "editor"));
+    admin
+        .get(demoted.header("Location"))
+        .then()
+        .body(containsString("rolf is now an editor (no longer an admin)."));
   }
 
   @Test
@@ -161,7 +220,13 @@ class AccountPagesTest {
 
   @Test
   void editorsCannotManageAccounts() {
-    Session.signIn("ada").get("/editor/admin/accounts").then().statusCode(403);
+    // Errata's own page with a sentence, not the browser's bare 403.
+    Session.signIn("ada")
+        .get("/editor/admin/accounts")
+        .then()
+        .statusCode(403)
+        .contentType(containsString("text/html"))
+        .body(containsString("Only an admin may do this."));
   }
 
   @Test

@@ -134,6 +134,20 @@ class CorrectionApiTest {
   }
 
   @Test
+  void aSourceAddressWithoutHttpsIsReadLikeTheArticlesAddress() {
+    Map<String, Object> body = Api.correction("no-scheme.example/a", "A passage without scheme");
+    body.put(
+        "sources",
+        List.of(
+            Map.of(
+                "title", "Help page",
+                "url", "help.example.com/page",
+                "quote", "The feature runs outside the sandbox.",
+                "pageText", "Help page\nThe feature runs outside the sandbox. More.")));
+    Api.created(body).body("sources[0].url", equalTo("https://help.example.com/page"));
+  }
+
+  @Test
   void invalidContentIs400NamingTheField() {
     Map<String, Object> body = Api.correction("invalid.example/a", "");
     Api.as("ada")

@@ -38,6 +38,18 @@ class CorrectionPagesTest {
     return fields;
   }
 
+  @Test
+  void theTextUnderReviewComesBeforeTheActionsAndTheEvidenceForms() {
+    Session ada = Session.signIn("ada");
+    long id = propose(ada, "https://text-first.example/a", "The text comes first");
+    String page = ada.get("/editor/corrections/" + id).asString();
+    int text = page.indexOf("id=\"preview-heading\"");
+    int actions = page.indexOf("id=\"actions-heading\"");
+    int evidence = page.indexOf("id=\"evidence-heading\"");
+    assertTrue(
+        text > 0 && text < actions && actions < evidence, text + " " + actions + " " + evidence);
+  }
+
   static long propose(Session session, String articleUrl, String passage) {
     Response response =
         session.submit("/editor/corrections/new", "/editor/corrections", form(articleUrl, passage));
@@ -273,9 +285,12 @@ class CorrectionPagesTest {
     Map<String, Object> edited =
         form("https://html-review.example/story", "Reviewed on the pages, fixed");
     edited.put("version", version(ada, id));
-    ada.submit("/editor/corrections/" + id + "/edit", "/editor/corrections/" + id, edited)
-        .then()
-        .statusCode(303);
+    Response saved =
+        ada.submit("/editor/corrections/" + id + "/edit", "/editor/corrections/" + id, edited);
+    assertEquals(303, saved.statusCode());
+    // Saving says so, on the page it lands on (and only there).
+    ada.get(saved.header("Location")).then().body(containsString("Your changes are saved"));
+    ada.get("/editor/corrections/" + id).then().body(not(containsString("Your changes are saved")));
     act(ada, id, "submission", Map.of()).then().statusCode(303);
     // Her request is an open comment until someone resolves it: approval waits for that.
     Response waiting = act(grace, id, "approval", Map.of());

@@ -39,6 +39,10 @@ class InboxTest {
     long published = Api.create("ada", "inbox.example/b", "Inbox published");
     Api.as("ada").post("/api/corrections/" + published + "/submit").then().statusCode(200);
     Api.as("grace").post("/api/corrections/" + published + "/approve").then().statusCode(200);
+    Session.signIn("ada")
+        .get("/editor")
+        .then()
+        .body(containsString("grace approved your correction “Inbox published”"));
     Api.as("ada").post("/api/corrections/" + published + "/publish").then().statusCode(200);
     Session.signIn("grace")
         .get("/editor")

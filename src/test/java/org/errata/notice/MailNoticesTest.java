@@ -136,6 +136,23 @@ class MailNoticesTest {
   }
 
   @Test
+  void theAuthorIsToldHerCorrectionWasApprovedAndPublished() throws Exception {
+    long id = Api.create("ada", "mail.example/told", "Passage the author hears of");
+    submit("ada", id);
+    mailbox.clear();
+    Api.as("grace").post("/api/corrections/" + id + "/approve").then().statusCode(200);
+    assertEquals(
+        "Errata: grace approved your correction “Passage the author hears of”",
+        mailsTo(ADA, 1).get(0).getSubject());
+    mailbox.clear();
+    Api.as("grace").post("/api/corrections/" + id + "/publish").then().statusCode(200);
+    assertEquals(
+        "Errata: Your correction was published: “Passage the author hears of”",
+        mailsTo(ADA, 1).get(0).getSubject());
+    assertEquals(List.of(), mailsTo(GRACE, 0), "nobody is told of their own action");
+  }
+
+  @Test
   void aChangeThatIsRolledBackMailsNobody() throws Exception {
     long id = Api.create("ada", "mail.example/rolled-back", "Rolled back passage");
     Api.as("ada").post("/api/corrections/" + id + "/submit").then().statusCode(200);

@@ -210,9 +210,9 @@ public class ReportParserTest {
             7,
             "correction 1 must have at least one source"),
         Arguments.of(
-            "more sources said than given",
+            "more sources said than given, pointed at the count",
             ONE.replace("1 source\n", "2 sources\n"),
-            9,
+            7,
             "the report says 2 sources, but correction 1 has 1"),
         Arguments.of(
             "heading without the dash",
