@@ -61,7 +61,11 @@ public class PageAnswers {
             aboutWhatWasTyped ? null : e.getMessage(),
             spot == null
                 ? null
-                : new PageView.Typed(spot, aboutWhatWasTyped ? e.getMessage() : null, text));
+                : new PageView.Typed(
+                    spot,
+                    aboutWhatWasTyped ? e.getMessage() : null,
+                    text,
+                    e instanceof PageFetcher.FetchFailed));
     return Response.status(status).entity(CorrectionPage.Templates.page(view, false)).build();
   }
 }

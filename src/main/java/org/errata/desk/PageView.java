@@ -69,7 +69,19 @@ public record PageView(
   }
 
   /** A refused form: where, the sentence (null when it is shown at the top), the text kept. */
-  public record Typed(String spot, String message, String text) {}
+  public record Typed(String spot, String message, String text, boolean unreachable) {
+    public Typed(String spot, String message, String text) {
+      this(spot, message, text, false);
+    }
+  }
+
+  /**
+   * When a check could not fetch its page: said at the top of the page as well, where the reloaded
+   * page opens, linked to the box its text can be pasted into. Null otherwise.
+   */
+  public Typed unreachable() {
+    return typed != null && typed.unreachable() ? typed : null;
+  }
 
   /** The sentence beside the form at {@code spot}, or null. */
   public String refusalAt(String spot) {

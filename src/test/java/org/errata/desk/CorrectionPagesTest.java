@@ -50,6 +50,40 @@ class CorrectionPagesTest {
         text > 0 && text < actions && actions < evidence, text + " " + actions + " " + evidence);
   }
 
+  @Test
+  void refusingYourOwnApprovalIsSaidOnce() {
+    Session ada = Session.signIn("ada");
+    long id = propose(ada, "https://said-once.example/a", "Said once, not twice");
+    act(ada, id, "submission", Map.of()).then().statusCode(303);
+    String sentence = "You wrote this correction, so someone else must approve it.";
+    String page = ada.get("/editor/corrections/" + id).asString();
+    assertEquals(1, page.split(Pattern.quote(sentence), -1).length - 1, "on the page");
+    String refused = act(ada, id, "approval", Map.of()).asString();
+    assertEquals(1, refused.split(Pattern.quote(sentence), -1).length - 1, "when refused");
+  }
+
+  @Test
+  void aPageErrataCannotReachIsSaidAtTheTopLinkedToWhereItsTextCanBePasted() {
+    Session ada = Session.signIn("ada");
+    long id = propose(ada, "https://unreachable-check.example/a", "A passage to check");
+    Response r =
+        ada.submit(
+            "/editor/corrections/" + id,
+            "/editor/corrections/" + id + "/passage-check",
+            Map.of("op", "fetch", "text", ""));
+    assertEquals(422, r.statusCode());
+    String page = r.asString();
+    int top = page.indexOf("id=\"unreachable\"");
+    assertTrue(top > 0 && top < page.indexOf("id=\"preview-heading\""), "at the top");
+    assertTrue(
+        page.contains(
+            "Errata could not reach that page: The host unreachable-check.example could not be"
+                + " found."),
+        page);
+    assertTrue(page.contains("href=\"#passage-text\""), "linked to the box to paste into");
+    assertTrue(page.contains("id=\"passage-text\""));
+  }
+
   static long propose(Session session, String articleUrl, String passage) {
     Response response =
         session.submit("/editor/corrections/new", "/editor/corrections", form(articleUrl, passage));
