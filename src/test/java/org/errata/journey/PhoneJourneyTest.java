@@ -1,0 +1,76 @@
+package org.errata.journey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.errata.system.Api;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On a phone (390 × 844): every desk page fits the screen's width, so nobody scrolls sideways to
+ * read a list or reach a button. A wide table scrolls inside its own box; the page never does.
+ */
+@QuarkusTest
+class PhoneJourneyTest {
+
+  @TestHTTPResource("/")
+  URL base;
+
+  @Test
+  void everyDeskPageFitsAPhoneScreen() {
+    Path chromium = Browser.requireChromium();
+    long draft =
+        Api.create("ada", "phone.example/a-rather-long-address/for-a-narrow-screen", "On a phone");
+    long published = Api.published("phone.example/published", "Published, seen on a phone");
+    List<String> pages =
+        new ArrayList<>(
+            List.of(
+                "editor",
+                "editor/corrections/new",
+                "editor/corrections/" + draft,
+                "editor/corrections/" + draft + "/edit",
+                "editor/corrections/" + published,
+                "editor/reports/new",
+                "editor/suggestions",
+                "editor/account",
+                "editor/account/password",
+                "editor/admin/accounts",
+                "editor/admin/activity",
+                "editor/admin/webhooks"));
+    try (Playwright playwright = Browser.playwright();
+        com.microsoft.playwright.Browser browser =
+            playwright.chromium().launch(Browser.launchOptions(chromium))) {
+      BrowserContext phone =
+          browser.newContext(
+              new com.microsoft.playwright.Browser.NewContextOptions()
+                  .setViewportSize(390, 844)
+                  .setIsMobile(true));
+      Page admin = Browser.signIn(phone, base, "admin");
+      admin.navigate(base + "editor/corrections/" + published);
+      pages.add(
+          admin
+              .getByText("the article and its addresses")
+              .getAttribute("href")
+              .replaceFirst("^/", ""));
+      List<String> wide = new ArrayList<>();
+      for (String path : pages) {
+        admin.navigate(base + path);
+        int width = ((Number) admin.evaluate("document.documentElement.scrollWidth")).intValue();
+        if (width > 390) {
+          wide.add("/" + path + " is " + width + " px wide");
+        }
+      }
+      admin.navigate(base + "editor");
+      Browser.shot(admin, "phone-dashboard");
+      assertEquals(List.of(), wide, "pages wider than the phone's 390 px");
+    }
+  }
+}
