@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,6 +20,8 @@ import org.errata.account.Account;
 import org.errata.correction.AuditEvent;
 import org.errata.correction.Slice;
 import org.errata.correction.Status;
+import org.errata.web.Csv;
+import org.errata.web.ErrorPage;
 import org.errata.web.Links;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -55,12 +58,59 @@ public class ActivityPages {
       String error,
       List<Line> lines,
       String older,
-      List<String> actions) {}
+      List<Choice> actions,
+      String csv) {}
 
   @CheckedTemplate
   static class Templates {
     static native TemplateInstance activity(View view);
   }
+
+  /** The filters as typed, what they select, and the sentence when one cannot be read. */
+  record Filter(Long actorId, AuditEvent.Kind kind, Instant since, Instant until, String error) {
+
+    static Filter of(String editor, String action, String from, String to) {
+      String error = null;
+      Long actorId = null;
+      if (editor != null && !editor.isBlank()) {
+        // By id, so the (actor_id, id) index serves the page.
+        Account who = Account.findByUsername(editor.strip()).orElse(null);
+        if (who == null) {
+          error = "There is no editor named " + editor.strip() + ".";
+        } else {
+          actorId = who.id;
+        }
+      }
+      AuditEvent.Kind kind = null;
+      if (action != null && !action.isBlank()) {
+        if (Arrays.stream(AuditEvent.Kind.values()).anyMatch(k -> k.name().equals(action))) {
+          kind = AuditEvent.Kind.valueOf(action);
+        } else {
+          error = "Unknown action " + action + ".";
+        }
+      }
+      Instant since = null;
+      Instant until = null;
+      try {
+        if (from != null && !from.isBlank()) {
+          since = LocalDate.parse(from.strip()).atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+        if (to != null && !to.isBlank()) {
+          until = LocalDate.parse(to.strip()).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+      } catch (DateTimeParseException e) {
+        error = "Give dates as year-month-day, like 2026-11-28.";
+      }
+      return new Filter(actorId, kind, since, until, error);
+    }
+
+    Slice<AuditEvent> page(Long before, int size) {
+      return AuditEvent.log(actorId, kind, since, until, before, size);
+    }
+  }
+
+  /** An action for the filter's list: its code (the value) and its words (what people read). */
+  public record Choice(String code, String words) {}
 
   @GET
   public TemplateInstance activity(
@@ -69,45 +119,15 @@ public class ActivityPages {
       @RestQuery String from,
       @RestQuery String to,
       @RestQuery Long before) {
-    List<String> actions = Arrays.stream(AuditEvent.Kind.values()).map(Enum::name).toList();
-    String error = null;
-    Long actorId = null;
-    if (editor != null && !editor.isBlank()) {
-      // By id, so the (actor_id, id) index serves the page.
-      Account who = Account.findByUsername(editor.strip()).orElse(null);
-      if (who == null) {
-        error = "There is no editor named " + editor.strip() + ".";
-      } else {
-        actorId = who.id;
-      }
-    }
-    AuditEvent.Kind kind = null;
-    if (action != null && !action.isBlank()) {
-      if (actions.contains(action)) {
-        kind = AuditEvent.Kind.valueOf(action);
-      } else {
-        error = "Unknown action " + action + ".";
-      }
-    }
-    Instant since = null;
-    Instant until = null;
-    try {
-      if (from != null && !from.isBlank()) {
-        since = LocalDate.parse(from.strip()).atStartOfDay().toInstant(ZoneOffset.UTC);
-      }
-      if (to != null && !to.isBlank()) {
-        until = LocalDate.parse(to.strip()).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-      }
-    } catch (DateTimeParseException e) {
-      error = "Give dates as year-month-day, like 2026-11-28.";
-    }
+    List<Choice> actions =
+        Arrays.stream(AuditEvent.Kind.values())
+            .map(k -> new Choice(k.name(), k.description))
+            .toList();
+    Filter filter = Filter.of(editor, action, from, to);
     Slice<AuditEvent> page =
-        error == null
-            ? AuditEvent.log(actorId, kind, since, until, before, PAGE)
-            : new Slice<>(List.of(), null);
-    List<AuditEvent> events = page.items();
+        filter.error() == null ? filter.page(before, PAGE) : new Slice<>(List.of(), null);
     List<Line> lines =
-        events.stream()
+        page.items().stream()
             .limit(PAGE)
             .map(
                 e ->
@@ -115,25 +135,74 @@ public class ActivityPages {
                         e.id,
                         e.at,
                         e.actor.username,
-                        e.action.name(),
+                        e.action.description,
                         e.correction.id,
                         e.revisionNumber,
                         e.fromStatus,
                         e.toStatus,
                         e.comment))
             .toList();
-    String older = null;
-    if (page.next() != null) {
-      older =
-          Links.activity()
-              + "?before="
-              + page.next()
-              + param("editor", editor)
-              + param("action", action)
-              + param("from", from)
-              + param("to", to);
+    String filters =
+        param("editor", editor) + param("action", action) + param("from", from) + param("to", to);
+    String older =
+        page.next() == null ? null : Links.activity() + "?before=" + page.next() + filters;
+    String csv =
+        Links.activity() + "/export" + (filters.isEmpty() ? "" : "?" + filters.substring(1));
+    return Templates.activity(
+        new View(editor, action, from, to, filter.error(), lines, older, actions, csv));
+  }
+
+  /** At most this many events go into one CSV file (the newest); filter for older ones. */
+  static final int CSV_MAX = 100_000;
+
+  /** The same events as the page, every page of them, as CSV for a spreadsheet. */
+  @GET
+  @Path("export")
+  @Produces("text/csv")
+  public Response csv(
+      @RestQuery String editor,
+      @RestQuery String action,
+      @RestQuery String from,
+      @RestQuery String to) {
+    Filter filter = Filter.of(editor, action, from, to);
+    if (filter.error() != null) {
+      return ErrorPage.html(400, "Bad request", filter.error());
     }
-    return Templates.activity(new View(editor, action, from, to, error, lines, older, actions));
+    StringBuilder out =
+        new StringBuilder("when,who,what,action,correction,revision,from,to,comment\r\n");
+    Long before = null;
+    int rows = 0;
+    do {
+      Slice<AuditEvent> page = filter.page(before, 1000);
+      for (AuditEvent e : page.items()) {
+        if (rows++ >= CSV_MAX) {
+          break;
+        }
+        out.append(Csv.cell(e.at.toString()))
+            .append(',')
+            .append(Csv.cell(e.actor.username))
+            .append(',')
+            .append(Csv.cell(e.action.description))
+            .append(',')
+            .append(Csv.cell(e.action.name()))
+            .append(',')
+            .append(e.correction.id)
+            .append(',')
+            .append(e.revisionNumber)
+            .append(',')
+            .append(Csv.cell(e.fromStatus == null ? "" : e.fromStatus.label))
+            .append(',')
+            .append(Csv.cell(e.toStatus == null ? "" : e.toStatus.label))
+            .append(',')
+            .append(Csv.cell(e.comment))
+            .append("\r\n");
+      }
+      before = page.next() == null ? null : Long.valueOf(page.next());
+    } while (before != null && rows < CSV_MAX);
+    return Response.ok(out.toString())
+        .type("text/csv; charset=utf-8")
+        .header("Content-Disposition", "attachment; filename=\"errata-activity.csv\"")
+        .build();
   }
 
   private static String param(String name, String value) {

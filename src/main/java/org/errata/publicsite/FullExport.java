@@ -173,13 +173,8 @@ public class FullExport {
     return line.append("\r\n").toString();
   }
 
-  /** RFC 4180 quoting; a cell a spreadsheet would take for a formula starts with a quote mark. */
   static String cell(String value) {
-    String v = value == null ? "" : value;
-    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
-    }
-    return "\"" + v.replace("\"", "\"\"") + "\"";
+    return org.errata.web.Csv.cell(value);
   }
 
   private static String text(Instant instant) {

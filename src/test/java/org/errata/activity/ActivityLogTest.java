@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -130,13 +131,40 @@ class ActivityLogTest {
     assertTrue(
         comments.contains("Generated event 1430") && comments.contains("Generated event 940"),
         comments);
-    assertTrue(!comments.contains("Generated event 930") && !comments.contains("<td>CHECKED</td>"));
+    assertTrue(
+        !comments.contains("Generated event 930")
+            && !comments.contains("<td>checked words against a page</td>"));
+    // In words, not codes.
+    assertTrue(comments.contains("<td>commented</td>") && !comments.contains("<td>COMMENTED</td>"));
     assertTrue(OLDER.matcher(comments).find());
     admin
         .get("/editor/admin/activity?from=yesterday")
         .then()
         .statusCode(200)
         .body(containsString("Give dates as year-month-day"));
+  }
+
+  @Test
+  void theFilteredLogDownloadsAsCsvWithEveryPage() throws Exception {
+    manyEvents();
+    Session admin = Session.signIn("admin");
+    String page =
+        admin
+            .get("/editor/admin/activity?action=COMMENTED&from=2025-01-01&to=2025-01-01")
+            .asString();
+    assertTrue(
+        page.contains(
+            "href=\"/editor/admin/activity/export?action=COMMENTED&amp;from=2025-01-01&amp;to=2025-01-01\""),
+        "the page links to its own events as CSV");
+    var csv =
+        admin.get("/editor/admin/activity/export?action=COMMENTED&from=2025-01-01&to=2025-01-01");
+    assertEquals(200, csv.statusCode());
+    assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+    List<String> lines = csv.asString().lines().toList();
+    assertEquals("when,who,what,action,correction,revision,from,to,comment", lines.get(0));
+    assertEquals(145, lines.size(), "the header and all 144 comments of that day, not one page");
+    assertTrue(lines.get(1).contains("\"commented\",\"COMMENTED\""), lines.get(1));
+    Session.signIn("ada").get("/editor/admin/activity/export").then().statusCode(403);
   }
 
   @Test
