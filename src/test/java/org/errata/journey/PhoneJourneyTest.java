@@ -24,6 +24,12 @@ class PhoneJourneyTest {
   @TestHTTPResource("/")
   URL base;
 
+  static com.microsoft.playwright.Browser.NewContextOptions phoneOptions() {
+    return new com.microsoft.playwright.Browser.NewContextOptions()
+        .setViewportSize(390, 844)
+        .setIsMobile(true);
+  }
+
   @Test
   void everyDeskPageFitsAPhoneScreen() {
     Path chromium = Browser.requireChromium();
@@ -48,11 +54,7 @@ class PhoneJourneyTest {
     try (Playwright playwright = Browser.playwright();
         com.microsoft.playwright.Browser browser =
             playwright.chromium().launch(Browser.launchOptions(chromium))) {
-      BrowserContext phone =
-          browser.newContext(
-              new com.microsoft.playwright.Browser.NewContextOptions()
-                  .setViewportSize(390, 844)
-                  .setIsMobile(true));
+      BrowserContext phone = browser.newContext(phoneOptions());
       Page admin = Browser.signIn(phone, base, "admin");
       admin.navigate(base + "editor/corrections/" + published);
       pages.add(
@@ -71,6 +73,19 @@ class PhoneJourneyTest {
       admin.navigate(base + "editor");
       Browser.shot(admin, "phone-dashboard");
       assertEquals(List.of(), wide, "pages wider than the phone's 390 px");
+
+      // A check that cannot reach its page, on the phone: said at the top, where the page opens.
+      Page ada = Browser.signIn(phone.browser().newContext(phoneOptions()), base, "ada");
+      ada.navigate(base + "editor/corrections/" + draft);
+      ada.locator("#passage button[value=fetch]").click();
+      com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+              ada.locator("#unreachable"))
+          .containsText("Errata could not reach that page");
+      com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+              ada.locator("#unreachable"))
+          .isInViewport();
+      ada.screenshot(
+          new Page.ScreenshotOptions().setPath(Browser.SHOTS.resolve("phone-failed-fetch.png")));
     }
   }
 }
