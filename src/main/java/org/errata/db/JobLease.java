@@ -46,7 +46,7 @@ public class JobLease {
         == 1;
   }
 
-  /** Who holds {@code job}'s lease and until when (for tests and the operations page). */
+  /** Who holds {@code job}'s lease (what the tests read). */
   public String holder(String job) {
     return QuarkusTransaction.requiringNew()
         .call(

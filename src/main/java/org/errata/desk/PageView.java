@@ -69,11 +69,7 @@ public record PageView(
   }
 
   /** A refused form: where, the sentence (null when it is shown at the top), the text kept. */
-  public record Typed(String spot, String message, String text, boolean unreachable) {
-    public Typed(String spot, String message, String text) {
-      this(spot, message, text, false);
-    }
-  }
+  public record Typed(String spot, String message, String text, boolean unreachable) {}
 
   /**
    * When a check could not fetch its page: said at the top of the page as well, where the reloaded

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import org.errata.account.Account;
 import org.errata.correction.Correction;
+import org.errata.web.Csv;
 
 /**
  * An admin's full export of every published correction (live and withdrawn), as JSON Lines (one
@@ -168,13 +169,9 @@ public class FullExport {
       if (!line.isEmpty()) {
         line.append(',');
       }
-      line.append(cell(cell));
+      line.append(Csv.cell(cell));
     }
     return line.append("\r\n").toString();
-  }
-
-  static String cell(String value) {
-    return org.errata.web.Csv.cell(value);
   }
 
   private static String text(Instant instant) {

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.errata.evidence.PageFetcher;
+import org.errata.web.RequestIds;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,35 +87,31 @@ class OperationsTest {
 
   @Test
   void everyAnswerCarriesARequestIdAndAProxysSensibleIdIsKept() {
-    String id = given().get("/").then().statusCode(200).extract().header(RequestIdsHeader.NAME);
+    String id = given().get("/").then().statusCode(200).extract().header(RequestIds.HEADER);
     assertTrue(id != null && id.matches("[0-9a-f]{16}"), id);
     given()
-        .header(RequestIdsHeader.NAME, "proxy-1234-abcd")
+        .header(RequestIds.HEADER, "proxy-1234-abcd")
         .get("/")
         .then()
-        .header(RequestIdsHeader.NAME, "proxy-1234-abcd");
+        .header(RequestIds.HEADER, "proxy-1234-abcd");
     given()
-        .header(RequestIdsHeader.NAME, "<script>")
+        .header(RequestIds.HEADER, "<script>")
         .get("/")
         .then()
-        .header(RequestIdsHeader.NAME, matchesPattern("[0-9a-f]{16}"));
+        .header(RequestIds.HEADER, matchesPattern("[0-9a-f]{16}"));
   }
 
   @Test
   void anErrorPageQuotesItsRequestId() {
     String page =
         given()
-            .header(RequestIdsHeader.NAME, "report-me-42")
+            .header(RequestIds.HEADER, "report-me-42")
             .get("/corrections/999999999")
             .then()
             .statusCode(404)
             .extract()
             .asString();
     assertTrue(page.contains("report-me-42"), page);
-  }
-
-  static final class RequestIdsHeader {
-    static final String NAME = "X-Request-Id";
   }
 
   static String metrics() {

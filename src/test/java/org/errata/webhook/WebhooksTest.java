@@ -194,7 +194,10 @@ class WebhooksTest {
         .body(Map.of("url", "https://hooks.example/x", "events", List.of("published")))
         .post("/api/webhooks")
         .then()
-        .statusCode(403);
+        .statusCode(403)
+        .body(
+            "error",
+            equalTo("Only an admin may do this. Ask one of your admins if it needs doing."));
     Api.as("admin")
         .body(Map.of("url", "ftp://hooks.example/x", "events", List.of("published")))
         .post("/api/webhooks")
