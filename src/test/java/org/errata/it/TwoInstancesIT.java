@@ -266,7 +266,10 @@ class TwoInstancesIT {
 
     static Nginx start(Path dir, int... upstreams) throws Exception {
       Files.createDirectories(dir.resolve("tmp"));
-      int port = new java.net.ServerSocket(0).getLocalPort();
+      int port;
+      try (var probe = new java.net.ServerSocket(0)) { // closed, or nginx could not bind it
+        port = probe.getLocalPort();
+      }
       StringBuilder servers = new StringBuilder();
       for (int u : upstreams) {
         servers.append("    server 127.0.0.1:").append(u).append(";\n");
@@ -302,19 +305,35 @@ class TwoInstancesIT {
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve("nginx.out").toFile())
               .start();
+      // Up when an answer came through nginx (it names the upstream), not merely when the port
+      // accepts a connection.
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       while (System.nanoTime() < deadline) {
-        try (var s = new java.net.Socket("127.0.0.1", port)) {
-          return new Nginx(port, p);
-        } catch (java.io.IOException e) {
-          if (!p.isAlive()) {
-            throw new AssertionError(
-                "nginx did not start (apt-get install -y nginx-light): "
-                    + Files.readString(dir.resolve("nginx.out")));
-          }
-          Thread.sleep(50);
+        if (!p.isAlive()) {
+          throw new AssertionError(
+              "nginx did not start (apt-get install -y nginx-light): "
+                  + Files.readString(dir.resolve("nginx.out"))
+                  + (Files.exists(dir.resolve("error.log"))
+                      ? Files.readString(dir.resolve("error.log"))
+                      : ""));
         }
+        try {
+          HttpResponse<Void> r =
+              client.send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                      .timeout(Duration.ofSeconds(5))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding());
+          if (r.headers().firstValue("X-Upstream").isPresent()) {
+            return new Nginx(port, p);
+          }
+        } catch (java.io.IOException e) {
+          // not listening yet
+        }
+        Thread.sleep(50);
       }
+      p.destroy();
       throw new AssertionError("nginx did not listen in 10 s");
     }
 
