@@ -141,7 +141,7 @@ curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf-token=$token" \
   -d username=ada -d password=errata-demo "http://localhost:$PORT/login"
 session=$(awk '$6 == "errata-session" {print $7}' "$jar")
 [ -n "$session" ] || { echo "could not sign in" >&2; exit 1; }
-curl -fs -H "Cookie: errata-session=$session" "http://localhost:$PORT/editor" | grep -q "What needs you" \
+curl -fs -H "Cookie: errata-session=$session" "http://localhost:$PORT/editor" | grep -q "To do" \
   || { echo "the dashboard did not answer" >&2; exit 1; }
 same_start
 spid=$PID

@@ -99,6 +99,10 @@ public class Account extends PanacheEntityBase {
     return mustChangePassword && sessionsValidAfter == null;
   }
 
+  /** The newest history event id whose notice this person has seen (null: none yet). */
+  @Column(name = "notices_read_to")
+  public Long noticesReadTo;
+
   public static Optional<Account> findByUsername(String username) {
     if (username.indexOf('\0') >= 0) {
       return Optional.empty(); // no name holds a NUL, and PostgreSQL will not even compare one

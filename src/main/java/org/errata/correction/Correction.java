@@ -949,6 +949,23 @@ public class Correction extends PanacheEntityBase {
         .list();
   }
 
+  /**
+   * Revisions under way (draft, in review or reviewed) that {@code editor} wrote or edited, with
+   * their comments: where others' comments wait for them.
+   */
+  public static List<Correction> underWayBy(Account editor) {
+    return find(
+            "select distinct c from Correction c join fetch c.current r join fetch c.article"
+                + " join c.comments rc where r.status in (?1, ?2, ?3) and ?4 member of r.editors"
+                + " and c.withdrawnAt is null and rc.resolvedAt is null and rc.revisionNumber = r.number"
+                + " order by c.updatedAt",
+            Status.DRAFT,
+            Status.IN_REVIEW,
+            Status.REVIEWED,
+            editor)
+        .list();
+  }
+
   public static List<Correction> inStatus(Status status) {
     return find(
             "select c from Correction c join fetch c.current r join fetch c.article where r.status = ?1"

@@ -16,9 +16,14 @@ import org.errata.correction.Correction;
 import org.errata.correction.Finding;
 import org.errata.correction.Status;
 import org.errata.notice.Inbox;
+import org.errata.notice.ToDo;
+import org.errata.notice.Waiting;
 import org.errata.web.Links;
 
-/** The editor's dashboard: what needs this editor now, and what was published lately. */
+/**
+ * The editor's dashboard: what waits for this editor (emptying as the work is done), news of their
+ * work, and what was published lately.
+ */
 @Path("/editor")
 @RolesAllowed(Account.EDITOR)
 @Produces(MediaType.TEXT_HTML)
@@ -27,6 +32,7 @@ public class Dashboard {
   static final int RECENT = 10;
 
   @Inject Me me;
+  @Inject Waiting waiting;
 
   /** One correction in a dashboard list. */
   public record Row(
@@ -70,8 +76,8 @@ public class Dashboard {
 
   /** The dashboard's lists, each already filtered for the signed-in editor. */
   public record View(
+      List<ToDo.Item> toDo,
       List<Row> drafts,
-      List<Row> toReview,
       List<Row> mineInReview,
       List<Row> readyToPublish,
       List<Row> recentlyPublished,
@@ -86,15 +92,24 @@ public class Dashboard {
   @GET
   public TemplateInstance dashboard() {
     Account account = me.account();
+    List<ToDo.Item> toDo = ToDo.of(account);
+    List<Inbox.Notice> notices = Inbox.of(account, Instant.now());
+    // Shown now, so read: marked "new" on this page only, and no longer counted in the header.
+    notices.stream()
+        .filter(Inbox.Notice::unread)
+        .mapToLong(Inbox.Notice::eventId)
+        .max()
+        .ifPresent(newest -> Inbox.markRead(account, newest));
+    waiting.knownAs(toDo.size());
     return Templates.dashboard(
         new View(
+            toDo,
             rows(Correction.draftsOf(account)),
-            rows(Correction.awaitingReviewBy(account)),
             rows(Correction.inReviewFrom(account)),
             rows(Correction.inStatus(Status.REVIEWED)),
             rows(Correction.live(null, RECENT).items()),
             Finding.open().stream().map(DriftRow::of).toList(),
-            Inbox.of(account, Instant.now())));
+            notices));
   }
 
   private static List<Row> rows(List<Correction> corrections) {

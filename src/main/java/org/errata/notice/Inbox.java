@@ -1,5 +1,6 @@
 package org.errata.notice;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,8 +12,9 @@ import org.errata.correction.AuditEvent;
 import org.errata.correction.Revision;
 
 /**
- * What needs an editor, read from the history: changes requested on their work, corrections
- * submitted by others for review, comments on their work, and publication of what they approved.
+ * News for an editor, read from the history: their work approved, published or commented on, and
+ * what they approved published; mailed too, with the requests for review and for changes (which the
+ * dashboard lists in the {@link ToDo} instead).
  */
 public final class Inbox {
 
@@ -21,10 +23,10 @@ public final class Inbox {
 
   private Inbox() {}
 
-  /** One line of the inbox. */
-  public record Notice(Instant at, String text, long correctionId) {}
+  /** One notice: what happened, where, and whether the person had seen it before. */
+  public record Notice(long eventId, Instant at, String text, long correctionId, boolean unread) {}
 
-  /** The kinds of event that can be a notice to someone. */
+  /** The kinds of event that can be a notice to someone (by mail, or on the dashboard). */
   static final Set<AuditEvent.Kind> KINDS =
       EnumSet.of(
           AuditEvent.Kind.CHANGES_REQUESTED,
@@ -33,17 +35,47 @@ public final class Inbox {
           AuditEvent.Kind.APPROVED,
           AuditEvent.Kind.PUBLISHED);
 
+  /**
+   * The dashboard's notices for {@code me} from the last 30 days, newest first: news of their work
+   * (approved, published, commented on). What waits for them to act (a review, changes requested)
+   * is in their {@link ToDo} instead.
+   */
   public static List<Notice> of(Account me, Instant now) {
+    return notices(me, now.minus(WINDOW), MAX);
+  }
+
+  /** How many of {@code me}'s notices are newer than what they have seen. */
+  public static int unread(Account me, Instant now) {
+    Instant since = now.minus(WINDOW);
+    return (int) notices(me, since, MAX).stream().filter(Notice::unread).count();
+  }
+
+  /**
+   * Marks {@code me}'s notices up to {@code eventId} read (never back: two tabs open at once keep
+   * the newer mark).
+   */
+  public static void markRead(Account me, long eventId) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                Account.update(
+                    "noticesReadTo = ?1 where id = ?2"
+                        + " and (noticesReadTo is null or noticesReadTo < ?1)",
+                    eventId,
+                    me.id));
+    me.noticesReadTo = Math.max(eventId, me.noticesReadTo == null ? 0 : me.noticesReadTo);
+  }
+
+  private static List<Notice> notices(Account me, Instant since, int max) {
+    long readTo = me.noticesReadTo == null ? 0 : me.noticesReadTo;
     List<AuditEvent> events =
         AuditEvent.<AuditEvent>find(
                 // The kinds one by one, not as a list parameter: a fixed statement whose
                 // translation to SQL is kept, rather than made again for every dashboard.
                 "select e from AuditEvent e where e.at > ?1 and e.actor.id <> ?2"
-                    + " and e.action in (?3, ?4, ?5, ?6, ?7) order by e.id desc",
-                now.minus(WINDOW),
+                    + " and e.action in (?3, ?4, ?5) order by e.id desc",
+                since,
                 me.id,
-                AuditEvent.Kind.CHANGES_REQUESTED,
-                AuditEvent.Kind.SUBMITTED,
                 AuditEvent.Kind.COMMENTED,
                 AuditEvent.Kind.APPROVED,
                 AuditEvent.Kind.PUBLISHED)
@@ -53,8 +85,8 @@ public final class Inbox {
     for (AuditEvent e : events) {
       String text = noticeFor(e, me);
       if (text != null) {
-        notices.add(new Notice(e.at, text, e.correction.id));
-        if (notices.size() == MAX) {
+        notices.add(new Notice(e.id, e.at, text, e.correction.id, e.id > readTo));
+        if (notices.size() == max) {
           break;
         }
       }
@@ -99,7 +131,7 @@ public final class Inbox {
   }
 
   /** The passage on one line (a notice is also an e-mail subject), at most 80 characters. */
-  private static String shorten(String passage) {
+  static String shorten(String passage) {
     String s = passage.strip().replaceAll("[\\s\\p{Z}\\p{Cntrl}]+", " ");
     return s.length() <= 80 ? s : s.substring(0, 79) + "…";
   }

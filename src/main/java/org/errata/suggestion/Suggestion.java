@@ -251,13 +251,16 @@ public class Suggestion extends PanacheEntityBase {
     return b.toString();
   }
 
+  /** The {@code limit} longest-waiting suggestions nobody has triaged yet, oldest first. */
+  public static List<Suggestion> waiting(int limit) {
+    return Suggestion.<Suggestion>find("status = ?1 order by id", State.WAITING)
+        .page(0, limit)
+        .list();
+  }
+
   /** Waiting suggestions first (oldest first), then the rest, newest handled first. */
   public static List<Suggestion> queue(int limit) {
-    List<Suggestion> out =
-        new ArrayList<>(
-            Suggestion.<Suggestion>find("status = ?1 order by id", State.WAITING)
-                .page(0, limit)
-                .list());
+    List<Suggestion> out = new ArrayList<>(waiting(limit));
     out.addAll(
         Suggestion.<Suggestion>find("status <> ?1 order by handledAt desc, id desc", State.WAITING)
             .page(0, limit)

@@ -2,6 +2,7 @@ package org.errata.journey;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -74,19 +75,31 @@ class ReviewJourneyTest {
           .containsText("You wrote this correction, so someone else must approve it.");
       Browser.shot(ada, "02-ada-submitted");
 
-      // grace finds it on her dashboard and asks for a change.
+      // grace finds it in her to-do list (counted in the header) and asks for a change.
       grace.navigate(base + "editor");
-      assertThat(grace.locator("#to-review + table"))
-          .containsText("The assistant never leaves its sandbox");
+      assertThat(grace.locator("ul.todo"))
+          .containsText("ada asks for a review of “The assistant never leaves its sandbox");
+      assertThat(grace.locator("nav .count")).containsText("waiting for you");
       Browser.shot(grace, "03-grace-dashboard");
-      grace.navigate(correctionUrl);
+      grace
+          .locator("ul.todo")
+          .getByRole(
+              AriaRole.LINK,
+              new Locator.GetByRoleOptions()
+                  .setName("ada asks for a review of “The assistant never leaves its sandbox")
+                  .setExact(false))
+          .click();
+      assertThat(grace.locator("h1")).containsText("In review");
       grace.locator("#comment").fill("Say which product the article means in the summary.");
       grace
           .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request changes"))
           .click();
       assertThat(grace.locator("h1")).containsText("Draft");
 
-      // ada reads the request, edits and resubmits.
+      // ada reads the request in her to-do list, edits and resubmits.
+      ada.navigate(base + "editor");
+      assertThat(ada.locator("ul.todo"))
+          .containsText("grace requested changes on “The assistant never leaves its sandbox");
       ada.navigate(correctionUrl);
       assertThat(ada.locator(".notice"))
           .containsText("Say which product the article means in the summary.");

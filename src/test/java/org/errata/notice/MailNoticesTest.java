@@ -67,11 +67,11 @@ class MailNoticesTest {
     assertTrue(toGrace.getText().contains("http://localhost:8081/editor/account"));
     assertEquals(1, mailsTo(ADMIN, 1).size());
     assertEquals(List.of(), mailsTo(ADA, 0), "nobody is told of their own action");
-    // The mail says what the inbox says.
+    // What the mail asks for waits in the dashboard's to-do list.
     Session.signIn("grace")
         .get("/editor")
         .then()
-        .body(containsString("ada submitted a correction for review: “Mailed passage”"));
+        .body(containsString("ada asks for a review of “Mailed passage”"));
   }
 
   @Test
