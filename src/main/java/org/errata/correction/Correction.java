@@ -998,22 +998,10 @@ public class Correction extends PanacheEntityBase {
       q.append(" and c.article.site = :site");
       params.and("site", site);
     }
-    if (after != null && after.matches("\\d{1,19}:\\d{1,19}")) {
-      String[] parts = after.split(":");
-      long micros = Long.parseLong(parts[0]);
-      q.append(" and (c.liveAt < :at or (c.liveAt = :at and c.id < :id))");
-      params.and(
-          "at",
-          Instant.ofEpochSecond(
-              Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L));
-      params.and("id", Long.parseLong(parts[1]));
-    }
+    Slice.olderThan(after, "c.liveAt", q, params);
     q.append(" order by c.liveAt desc, c.id desc");
     List<Correction> found = find(q.toString(), params).page(0, limit + 1).list();
-    return Slice.of(
-        found,
-        limit,
-        c -> (c.liveAt.getEpochSecond() * 1_000_000L + c.liveAt.getNano() / 1000) + ":" + c.id);
+    return Slice.of(found, limit, c -> Slice.timeCursor(c.liveAt, c.id));
   }
 
   /**

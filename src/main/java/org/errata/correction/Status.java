@@ -14,10 +14,14 @@ public enum Status {
     this.label = label;
   }
 
-  /** The status named in an API query, or null for an unknown name. */
+  /**
+   * The status named in an API query or a filter ("IN_REVIEW", "in review", "in-review"), or null
+   * for an unknown name.
+   */
   public static Status parse(String name) {
+    String n = name == null ? "" : name.strip().replace(' ', '_').replace('-', '_');
     for (Status status : values()) {
-      if (status.name().equalsIgnoreCase(name)) {
+      if (status.name().equalsIgnoreCase(n)) {
         return status;
       }
     }

@@ -40,6 +40,8 @@ class PhoneJourneyTest {
         new ArrayList<>(
             List.of(
                 "editor",
+                "editor/corrections",
+                "editor/corrections?status=lost&author=nobody",
                 "editor/corrections/new",
                 "editor/corrections/" + draft,
                 "editor/corrections/" + draft + "/edit",
