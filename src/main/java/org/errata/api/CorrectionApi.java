@@ -112,6 +112,20 @@ public class CorrectionApi {
   }
 
   @POST
+  @Path("{id}/recall")
+  public CorrectionJson recall(@RestPath long id, CorrectionJson.ActionRequest body) {
+    desk.recall(id, version(body), me.account());
+    return json(id);
+  }
+
+  @POST
+  @Path("{id}/delete")
+  public CorrectionJson delete(@RestPath long id, CorrectionJson.ActionRequest body) {
+    desk.delete(id, version(body), me.account());
+    return json(id);
+  }
+
+  @POST
   @Path("{id}/approve")
   public CorrectionJson approve(@RestPath long id, CorrectionJson.ActionRequest body) {
     desk.approve(id, version(body), me.account(), body == null ? null : body.override());

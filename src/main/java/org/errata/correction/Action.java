@@ -11,6 +11,10 @@ public enum Action {
   WITHDRAW,
   /** Add a comment to the revision under way, or resolve one. */
   COMMENT,
+  /** Take a submission back into draft before a reviewer has started on it. */
+  RECALL,
+  /** Delete a draft that was never submitted (kept on the record, marked deleted). */
+  DELETE,
   /** Check the passage or a quote against its page (on a live correction: a finding beside it). */
   CHECK
 }

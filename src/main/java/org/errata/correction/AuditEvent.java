@@ -39,7 +39,9 @@ public class AuditEvent extends PanacheEntityBase {
     COMMENTED("commented"),
     COMMENT_RESOLVED("resolved a comment"),
     WITHDRAWN("withdrew it"),
-    FINDING_DISMISSED("dismissed a finding");
+    FINDING_DISMISSED("dismissed a finding"),
+    RECALLED("recalled it from review"),
+    DELETED("deleted the draft");
 
     public final String description;
 

@@ -258,6 +258,9 @@ public class Correction extends PanacheEntityBase {
         if (status == Status.WITHDRAWN) {
           return refuse(CONFLICT, "A withdrawn correction cannot be edited.");
         }
+        if (status == Status.DELETED) {
+          return refuse(CONFLICT, "A deleted draft cannot be edited.");
+        }
         if (status == Status.IN_REVIEW) {
           return refuse(
               CONFLICT,
@@ -342,13 +345,53 @@ public class Correction extends PanacheEntityBase {
               CONFLICT,
               isWithdrawn()
                   ? "This correction is withdrawn, so its discussion is closed."
-                  : "Comments are for revisions under way; amend the correction to discuss a"
-                      + " change.");
+                  : current.status == Status.DELETED
+                      ? "This draft is deleted, so its discussion is closed."
+                      : "Comments are for revisions under way; amend the correction to discuss a"
+                          + " change.");
         }
         return Optional.empty();
       case CHECK:
         if (isWithdrawn()) {
           return refuse(CONFLICT, "A withdrawn correction is no longer checked.");
+        }
+        if (status == Status.DELETED) {
+          return refuse(CONFLICT, "A deleted draft is no longer checked.");
+        }
+        return Optional.empty();
+      case RECALL:
+        if (status != Status.IN_REVIEW) {
+          return refuse(
+              CONFLICT, "Only a correction in review can be recalled; this one is " + label());
+        }
+        if (!current.wasWrittenBy(person)) {
+          return refuse(FORBIDDEN, "Only whoever wrote this revision can recall it.");
+        }
+        Optional<AuditEvent> started = reviewStarted();
+        if (started.isPresent()) {
+          return refuse(
+              CONFLICT,
+              started.get().actor.username
+                  + " has started the review ("
+                  + started.get().action.description
+                  + "), so it can no longer be recalled: ask them to request changes instead.");
+        }
+        return Optional.empty();
+      case DELETE:
+        if (published != null) {
+          return refuse(
+              CONFLICT, "Readers have seen this correction, so it is never deleted: withdraw it.");
+        }
+        if (status != Status.DRAFT) {
+          return refuse(CONFLICT, "Only a draft can be deleted; this one is " + label());
+        }
+        if (history.stream().anyMatch(e -> e.action == AuditEvent.Kind.SUBMITTED)) {
+          return refuse(
+              CONFLICT,
+              "This draft has been submitted for review before, so it stays on the record.");
+        }
+        if (!current.wasWrittenBy(person) && !person.isAdmin()) {
+          return refuse(FORBIDDEN, "Only whoever wrote this draft (or an admin) can delete it.");
         }
         return Optional.empty();
       default:
@@ -432,6 +475,40 @@ public class Correction extends PanacheEntityBase {
   public void submit(Account by, Instant now) {
     check(Action.SUBMIT, by);
     move(by, AuditEvent.Kind.SUBMITTED, Status.IN_REVIEW, null, now);
+  }
+
+  /** Takes the submission back into draft; only before anyone else has touched it in review. */
+  public void recall(Account by, Instant now) {
+    check(Action.RECALL, by);
+    move(by, AuditEvent.Kind.RECALLED, Status.DRAFT, null, now);
+  }
+
+  /**
+   * Deletes a draft that was never submitted: it leaves every list but the desk's list of deleted
+   * ones, and its history says who deleted it and when.
+   */
+  public void delete(Account by, Instant now) {
+    check(Action.DELETE, by);
+    move(by, AuditEvent.Kind.DELETED, Status.DELETED, null, now);
+  }
+
+  /**
+   * The first thing someone other than the revision's writers did to it since it was last submitted
+   * (a comment, a check), if any: the review has started.
+   */
+  private Optional<AuditEvent> reviewStarted() {
+    AuditEvent first = null;
+    for (AuditEvent e : history) {
+      if (e.revisionNumber != current.number) {
+        continue;
+      }
+      if (e.action == AuditEvent.Kind.SUBMITTED) {
+        first = null;
+      } else if (first == null && !current.wasWrittenBy(e.actor)) {
+        first = e;
+      }
+    }
+    return Optional.ofNullable(first);
   }
 
   public void requestChanges(Account by, String comment, Instant now) {
@@ -523,7 +600,7 @@ public class Correction extends PanacheEntityBase {
 
   /** A revision under way can be discussed; what readers see, or a withdrawn one, cannot. */
   public boolean canComment() {
-    return current.status != Status.PUBLISHED && !isWithdrawn();
+    return current.status != Status.PUBLISHED && current.status != Status.DELETED && !isWithdrawn();
   }
 
   /** The working revision's comments nobody has resolved yet. */

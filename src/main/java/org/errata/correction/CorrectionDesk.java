@@ -334,6 +334,18 @@ public class CorrectionDesk {
         });
   }
 
+  /** The author takes the submission back into draft, before a review has started. */
+  @Transactional
+  public Correction recall(long id, Long readVersion, Account by) {
+    return act(id, readVersion, by, (c, now) -> c.recall(by, now));
+  }
+
+  /** Deletes a draft that was never submitted; it stays on the record, marked deleted. */
+  @Transactional
+  public Correction delete(long id, Long readVersion, Account by) {
+    return act(id, readVersion, by, (c, now) -> c.delete(by, now));
+  }
+
   @Transactional
   public Correction requestChanges(long id, Long readVersion, Account by, String comment) {
     return act(id, readVersion, by, (c, now) -> c.requestChanges(by, comment, now));

@@ -28,7 +28,7 @@ public final class Duplicates {
             : Correction.list("article = ?1 and id <> ?2 order by id", c.article, c.id);
     List<Correction> found = new ArrayList<>();
     for (Correction other : others) {
-      if (other.isWithdrawn()) {
+      if (other.isWithdrawn() || other.status() == Status.DELETED) {
         continue;
       }
       Revision words = other.published != null ? other.published : other.current;

@@ -6,7 +6,9 @@ public enum Status {
   IN_REVIEW("In review"),
   REVIEWED("Reviewed"),
   PUBLISHED("Published"),
-  WITHDRAWN("Withdrawn");
+  WITHDRAWN("Withdrawn"),
+  /** A draft its author deleted before it was ever submitted; kept, with its history. */
+  DELETED("Deleted");
 
   public final String label;
 

@@ -37,6 +37,30 @@ public class ReviewActions {
         Links.correction(id));
   }
 
+  /** The author takes the submission back, before a reviewer has started on it. */
+  @POST
+  @Path("{id}/recall")
+  public Response recall(@RestPath long id, @RestForm String version) {
+    return answers.act(
+        id,
+        null,
+        null,
+        () -> desk.recall(id, CorrectionForm.parseVersion(version), me.account()),
+        Links.correction(id));
+  }
+
+  /** Deletes a never-submitted draft; its page stays, marked deleted, with its history. */
+  @POST
+  @Path("{id}/deletion")
+  public Response delete(@RestPath long id, @RestForm String version) {
+    return answers.act(
+        id,
+        null,
+        null,
+        () -> desk.delete(id, CorrectionForm.parseVersion(version), me.account()),
+        Links.correction(id));
+  }
+
   @POST
   @Path("{id}/approval")
   public Response approve(@RestPath long id, @RestForm String version, @RestForm String override) {

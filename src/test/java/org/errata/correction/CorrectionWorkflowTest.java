@@ -229,9 +229,10 @@ class CorrectionWorkflowTest {
   void theActionsOfferedAreExactlyTheOnesTheRulesAllow() {
     Correction c = draftByAda();
     assertEquals(
-        EnumSet.of(Action.EDIT, Action.SUBMIT, Action.COMMENT, Action.CHECK), c.actionsFor(ada));
+        EnumSet.of(Action.EDIT, Action.SUBMIT, Action.DELETE, Action.COMMENT, Action.CHECK),
+        c.actionsFor(ada));
     c.submit(ada, T0);
-    assertEquals(EnumSet.of(Action.COMMENT, Action.CHECK), c.actionsFor(ada));
+    assertEquals(EnumSet.of(Action.RECALL, Action.COMMENT, Action.CHECK), c.actionsFor(ada));
     assertEquals(
         EnumSet.of(Action.APPROVE, Action.REQUEST_CHANGES, Action.COMMENT, Action.CHECK),
         c.actionsFor(grace));
@@ -538,5 +539,66 @@ class CorrectionWorkflowTest {
     c.withdraw(ada, "The article was taken down.", T0);
     refused(WorkflowRefusal.Kind.CONFLICT, () -> c.resolveComment(open, ada, T0));
     assertTrue(!open.isResolved());
+  }
+
+  @Test
+  void theAuthorRecallsASubmissionBeforeTheReviewStarts() {
+    Correction c = inReview();
+    refused(WorkflowRefusal.Kind.FORBIDDEN, () -> c.recall(grace, T0.plusSeconds(2)));
+    c.recall(ada, T0.plusSeconds(2));
+    assertEquals(Status.DRAFT, c.status());
+    AuditEvent recalled = c.history.get(c.history.size() - 1);
+    assertEquals(AuditEvent.Kind.RECALLED, recalled.action);
+    assertEquals(Status.IN_REVIEW, recalled.fromStatus);
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> c.recall(ada, T0.plusSeconds(3)));
+  }
+
+  @Test
+  void onceTheReviewerHasStartedTheSubmissionCannotBeRecalled() {
+    Correction c = inReview();
+    c.comment(grace, "Which year?", null, T0.plusSeconds(2));
+    WorkflowRefusal refusal =
+        refused(WorkflowRefusal.Kind.CONFLICT, () -> c.recall(ada, T0.plusSeconds(3)));
+    assertTrue(refusal.getMessage().startsWith("grace has started the review (commented)"));
+    assertTrue(!c.actionsFor(ada).contains(Action.RECALL));
+
+    // Resubmitted after changes were requested: a fresh submission, not yet started on.
+    c.requestChanges(grace, "Say the year.", T0.plusSeconds(4));
+    c.submit(ada, T0.plusSeconds(5));
+    assertTrue(c.actionsFor(ada).contains(Action.RECALL));
+  }
+
+  @Test
+  void aDraftNeverSubmittedCanBeDeletedAndStaysOnTheRecord() {
+    Correction c = draftByAda();
+    refused(WorkflowRefusal.Kind.FORBIDDEN, () -> c.delete(grace, T0.plusSeconds(1)));
+    c.delete(ada, T0.plusSeconds(1));
+    assertEquals(Status.DELETED, c.status());
+    AuditEvent deleted = c.history.get(c.history.size() - 1);
+    assertEquals(AuditEvent.Kind.DELETED, deleted.action);
+    assertSame(ada, deleted.actor);
+    assertEquals(EnumSet.noneOf(Action.class), c.actionsFor(ada), "nothing more to do");
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> c.edit(c.article, content("x"), ada, T0));
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> c.submit(ada, T0));
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> c.comment(ada, "hello", null, T0));
+  }
+
+  @Test
+  void anAdminMayDeleteSomeonesDraftButNothingSubmittedOrPublishedIsEverDeleted() {
+    Account admin = Account.of("root", "x", true, T0);
+    Correction c = draftByAda();
+    c.delete(admin, T0.plusSeconds(1));
+    assertEquals(Status.DELETED, c.status());
+
+    Correction once = inReview();
+    once.requestChanges(grace, "Say the year.", T0.plusSeconds(2));
+    WorkflowRefusal refusal =
+        refused(WorkflowRefusal.Kind.CONFLICT, () -> once.delete(ada, T0.plusSeconds(3)));
+    assertTrue(refusal.getMessage().contains("submitted for review before"));
+
+    Correction live = reviewed();
+    live.publish(grace, T0.plusSeconds(3));
+    live.amend("A date is added.", ada, T0.plusSeconds(4));
+    refused(WorkflowRefusal.Kind.CONFLICT, () -> live.delete(ada, T0.plusSeconds(5)));
   }
 }

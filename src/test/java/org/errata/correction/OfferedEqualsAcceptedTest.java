@@ -131,6 +131,8 @@ class OfferedEqualsAcceptedTest {
       switch (action) {
         case EDIT -> c.edit(c.article, CorrectionWorkflowTest.content("The passage"), person, T0);
         case SUBMIT -> c.submit(person, T0);
+        case RECALL -> c.recall(person, T0);
+        case DELETE -> c.delete(person, T0);
         case REQUEST_CHANGES -> c.requestChanges(person, "Please change the summary.", T0);
         case APPROVE -> c.approve(person, T0, "The page is behind a login.");
         case PUBLISH -> c.publish(person, T0);
@@ -144,6 +146,7 @@ class OfferedEqualsAcceptedTest {
                 person,
                 T0,
                 "against text supplied by the editor");
+        default -> throw new AssertionError("no way to try " + action + " here yet");
       }
       return true;
     } catch (WorkflowRefusal e) {

@@ -113,16 +113,18 @@ class OfferedEqualsAcceptedOverHttpTest {
       Pattern.compile("(?:action|href)=\"/editor/corrections/\\d+/([a-z-]+)\"");
 
   static final Map<String, Action> FORMS =
-      Map.of(
-          "edit", Action.EDIT,
-          "submission", Action.SUBMIT,
-          "approval", Action.APPROVE,
-          "changes-request", Action.REQUEST_CHANGES,
-          "publication", Action.PUBLISH,
-          "amendment", Action.AMEND,
-          "withdrawal", Action.WITHDRAW,
-          "comments", Action.COMMENT,
-          "passage-check", Action.CHECK);
+      Map.ofEntries(
+          Map.entry("edit", Action.EDIT),
+          Map.entry("submission", Action.SUBMIT),
+          Map.entry("recall", Action.RECALL),
+          Map.entry("deletion", Action.DELETE),
+          Map.entry("approval", Action.APPROVE),
+          Map.entry("changes-request", Action.REQUEST_CHANGES),
+          Map.entry("publication", Action.PUBLISH),
+          Map.entry("amendment", Action.AMEND),
+          Map.entry("withdrawal", Action.WITHDRAW),
+          Map.entry("comments", Action.COMMENT),
+          Map.entry("passage-check", Action.CHECK));
 
   static Set<Action> onThePage(Session who, long id) {
     String page = who.get("/editor/corrections/" + id).asString();
@@ -165,6 +167,8 @@ class OfferedEqualsAcceptedOverHttpTest {
             yield null;
           }
           case SUBMIT -> "submission";
+          case RECALL -> "recall";
+          case DELETE -> "deletion";
           case APPROVE -> {
             fields.put("override", "The page is behind a login.");
             yield "approval";
@@ -229,6 +233,8 @@ class OfferedEqualsAcceptedOverHttpTest {
             yield Api.as(who).body(body).put(base);
           }
           case SUBMIT -> Api.as(who).post(base + "/submit");
+          case RECALL -> Api.as(who).post(base + "/recall");
+          case DELETE -> Api.as(who).post(base + "/delete");
           case APPROVE ->
               Api.as(who)
                   .body(Map.of("override", "The page is behind a login."))
