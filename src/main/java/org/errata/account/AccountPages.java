@@ -1,5 +1,6 @@
 package org.errata.account;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -222,8 +223,25 @@ public class AccountPages {
   @GET
   @Path("admin/accounts")
   @RolesAllowed(Account.ADMIN)
-  public TemplateInstance list(@RestQuery Long changed, @RestQuery String now) {
+  public TemplateInstance list(
+      @RestQuery Long changed, @RestQuery String now, @RestQuery String shown) {
+    if (shown != null) {
+      return admin(
+          ShownOnce.take(me.account(), shown)
+              .orElse(
+                  "That temporary password was shown once and is not shown again. If it was"
+                      + " lost, reset the password again."),
+          null,
+          null,
+          null);
+    }
     return admin(changeNotice(changed, now), null, null, null);
+  }
+
+  /** Answers a form post with a redirect to the list, which shows {@code text} once. */
+  private Response showOnce(String text) {
+    String token = QuarkusTransaction.requiringNew().call(() -> ShownOnce.keep(me.account(), text));
+    return Redirect.seeOther(Links.accounts() + "?shown=" + token);
   }
 
   /** What a change to account {@code id} did, said on the list it returns to. */
@@ -253,17 +271,12 @@ public class AccountPages {
   public Response create(@RestForm String username, @RestForm String role, @RestForm String email) {
     try {
       String password = accounts.createForSomeone(username, "admin".equals(role), email);
-      return Response.ok(
-              admin(
-                  "Created "
-                      + username.strip()
-                      + ". Temporary password, shown only now: "
-                      + password
-                      + " — hand it over in person; they choose their own at first sign-in.",
-                  null,
-                  null,
-                  null))
-          .build();
+      return showOnce(
+          "Created "
+              + username.strip()
+              + ". Temporary password, shown only now: "
+              + password
+              + " — hand it over in person; they choose their own at first sign-in.");
     } catch (Accounts.Refused e) {
       return Response.status(400).entity(admin(null, e, username, email)).build();
     }
@@ -277,17 +290,11 @@ public class AccountPages {
     try {
       String password = accounts.reset(id);
       String name = Account.<Account>findById(id).username;
-      return Response.ok(
-              admin(
-                  "Reset "
-                      + name
-                      + "'s password; their sessions have ended. Temporary password, shown only"
-                      + " now: "
-                      + password,
-                  null,
-                  null,
-                  null))
-          .build();
+      return showOnce(
+          "Reset "
+              + name
+              + "'s password; their sessions have ended. Temporary password, shown only now: "
+              + password);
     } catch (Accounts.Refused e) {
       return Response.status(400).entity(admin(null, e, null, null)).build();
     }

@@ -12,7 +12,6 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.errata.system.Session;
 import org.junit.jupiter.api.Test;
@@ -30,10 +29,11 @@ class AccountPagesTest {
             "/editor/admin/accounts",
             "/editor/admin/accounts",
             Map.of("username", username, "role", "editor"));
-    assertEquals(200, created.statusCode(), created.asString());
-    Matcher m = TEMPORARY.matcher(created.asString());
-    assertTrue(m.find(), "the temporary password is shown once");
-    return m.group(1);
+    return shownOnce(admin, created);
+  }
+
+  static String shownOnce(Session admin, Response posted) {
+    return admin.temporaryPassword(posted);
   }
 
   static Session firstSignIn(String username, String temporary) {
@@ -165,9 +165,7 @@ class AccountPagesTest {
             "/editor/admin/accounts",
             "/editor/admin/accounts/" + Session.accountId("wendy") + "/reset",
             Map.of());
-    Matcher m = TEMPORARY.matcher(reset.asString());
-    assertTrue(m.find());
-    Session.signIn("wendy", m.group(1))
+    Session.signIn("wendy", shownOnce(admin, reset))
         .get(AccountPages.PASSWORD_PAGE)
         .then()
         .body(containsString("An admin reset your password."))
@@ -207,8 +205,7 @@ class AccountPagesTest {
             "/editor/admin/accounts",
             "/editor/admin/accounts/" + Session.accountId("raf") + "/reset",
             Map.of());
-    assertEquals(200, reset.statusCode());
-    assertTrue(TEMPORARY.matcher(reset.asString()).find());
+    shownOnce(admin, reset);
     RestAssured.given()
         .redirects()
         .follow(false)
@@ -314,7 +311,31 @@ class AccountPagesTest {
             "/editor/admin/accounts",
             "/editor/admin/accounts",
             Map.of("username", "kim", "role", "editor", "email", "kim@newsroom.example"));
-    assertEquals(200, withAddress.statusCode());
-    assertTrue(withAddress.asString().contains("<td>kim@newsroom.example</td>"));
+    assertEquals(303, withAddress.statusCode());
+    assertTrue(
+        admin
+            .get(withAddress.header("Location"))
+            .asString()
+            .contains("<td>kim@newsroom.example</td>"));
+  }
+
+  @Test
+  void aTemporaryPasswordIsShownOnlyToTheAdminWhoMadeIt() {
+    Session admin = Session.signIn("admin");
+    Response created =
+        admin.submit(
+            "/editor/admin/accounts",
+            "/editor/admin/accounts",
+            Map.of("username", "oona", "role", "editor"));
+    String list = created.header("Location");
+    Session other = Session.signIn("ada");
+    // An editor is no admin: the page itself is refused.
+    assertEquals(403, other.get(list).statusCode());
+    String shown = admin.get(list).asString();
+    assertTrue(TEMPORARY.matcher(shown).find(), shown);
+    admin
+        .get("/editor/admin/accounts?shown=made-up")
+        .then()
+        .body(containsString("That temporary password was shown once"));
   }
 }

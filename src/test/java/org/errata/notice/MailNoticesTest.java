@@ -187,7 +187,7 @@ class MailNoticesTest {
             "/editor/admin/accounts",
             Map.of("username", "mira", "role", "editor", "email", "mira@newsroom.example"))
         .then()
-        .statusCode(200);
+        .statusCode(303);
 
     long first = Api.create("ada", "mail.example/mira-1", "For mira");
     submit("ada", first);

@@ -48,6 +48,30 @@ public final class Session {
     return given().redirects().follow(false).cookies(cookies);
   }
 
+  private static final Pattern TEMPORARY = Pattern.compile("shown only now: ([A-Za-z0-9_-]+)");
+
+  /**
+   * The temporary password an account's creation or reset (posted by this admin) leads to: the post
+   * is answered with a redirect, so a reload posts nothing again, and the page it leads to shows
+   * the password once, never on a second visit.
+   */
+  public String temporaryPassword(Response posted) {
+    if (posted.statusCode() != 303) {
+      throw new AssertionError("expected a redirect: " + posted.statusCode() + posted.asString());
+    }
+    String list = posted.header("Location");
+    Matcher m = TEMPORARY.matcher(get(list).asString());
+    if (!m.find()) {
+      throw new AssertionError("the temporary password is not shown");
+    }
+    String again = get(list).asString();
+    if (TEMPORARY.matcher(again).find()
+        || !again.contains("That temporary password was shown once")) {
+      throw new AssertionError("the temporary password is shown twice");
+    }
+    return m.group(1);
+  }
+
   public Response get(String path) {
     Response response = request().get(path);
     remember(response);
