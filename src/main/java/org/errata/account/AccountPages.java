@@ -270,7 +270,8 @@ public class AccountPages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response create(@RestForm String username, @RestForm String role, @RestForm String email) {
     try {
-      String password = accounts.createForSomeone(username, "admin".equals(role), email);
+      String password =
+          accounts.createForSomeone(username, "admin".equals(role), email, me.account());
       return showOnce(
           "Created "
               + username.strip()
@@ -288,7 +289,7 @@ public class AccountPages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response reset(@RestPath long id) {
     try {
-      String password = accounts.reset(id);
+      String password = accounts.reset(id, me.account());
       String name = Account.<Account>findById(id).username;
       return showOnce(
           "Reset "

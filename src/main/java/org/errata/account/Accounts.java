@@ -2,6 +2,8 @@ package org.errata.account;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -197,17 +199,40 @@ public class Accounts {
    * temporary password, shown once.
    */
   @Transactional
-  public String createForSomeone(String username, boolean admin, String typedEmail) {
+  public String createForSomeone(String username, boolean admin, String typedEmail, Account by) {
     String password = temporaryPassword();
     String email = email(typedEmail);
+    Account account;
     try {
-      Account account = store(username == null ? null : username.strip(), password, admin);
+      account = store(username == null ? null : username.strip(), password, admin);
       account.mustChangePassword = true;
       account.email = email;
     } catch (IllegalArgumentException e) {
       throw new Refused("username", e.getMessage());
     }
+    logged(by, Change.CREATED, account, admin ? "Admin" : "Editor");
     return password;
+  }
+
+  /** What an admin did to an account. */
+  public enum Change {
+    CREATED,
+    DISABLED,
+    ENABLED,
+    PASSWORD_RESET,
+    ROLE_CHANGED
+  }
+
+  /**
+   * An admin changed an account, told within the change's transaction (the activity log records it,
+   * and so is written with the change or not at all).
+   */
+  public record Changed(Account by, Change change, Account account, String detail, Instant at) {}
+
+  @Inject Event<Changed> changed;
+
+  private void logged(Account by, Change change, Account account, String detail) {
+    changed.fire(new Changed(by, change, account, detail, Instant.now()));
   }
 
   /** Sets (or, when empty, removes) the address an account's notices are e-mailed to. */
@@ -218,8 +243,9 @@ public class Accounts {
 
   /** An admin resets a password: every session ends, and the holder must choose a new one. */
   @Transactional
-  public String reset(long id) {
+  public String reset(long id, Account by) {
     Account account = get(id);
+    logged(by, Change.PASSWORD_RESET, account, null);
     String password = temporaryPassword();
     account.passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
     account.demoPassword = false;
@@ -235,6 +261,9 @@ public class Accounts {
     if (!enabled && account.disableRefusal(by) != null) {
       throw new Refused("account", account.disableRefusal(by));
     }
+    if (account.enabled != enabled) {
+      logged(by, enabled ? Change.ENABLED : Change.DISABLED, account, null);
+    }
     account.enabled = enabled;
     if (!enabled) {
       account.sessionsValidAfter = Instant.now();
@@ -246,6 +275,9 @@ public class Accounts {
     Account account = get(id);
     if (!admin && account.demoteRefusal(by) != null) {
       throw new Refused("account", account.demoteRefusal(by));
+    }
+    if (account.isAdmin() != admin) {
+      logged(by, Change.ROLE_CHANGED, account, admin ? "Editor → Admin" : "Admin → Editor");
     }
     account.roles = admin ? EDITOR_ADMIN : Account.EDITOR;
   }

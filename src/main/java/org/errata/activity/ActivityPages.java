@@ -43,7 +43,8 @@ public class ActivityPages {
       Instant at,
       String actor,
       String action,
-      long correctionId,
+      Long correctionId,
+      String account,
       int revision,
       Status from,
       Status to,
@@ -136,7 +137,8 @@ public class ActivityPages {
                         e.at,
                         e.actor.username,
                         e.action.description,
-                        e.correction.id,
+                        e.correction == null ? null : e.correction.id,
+                        e.subject == null ? null : e.subject.username,
                         e.revisionNumber,
                         e.fromStatus,
                         e.toStatus,
@@ -169,7 +171,7 @@ public class ActivityPages {
       return ErrorPage.html(400, "Bad request", filter.error());
     }
     StringBuilder out =
-        new StringBuilder("when,who,what,action,correction,revision,from,to,comment\r\n");
+        new StringBuilder("when,who,what,action,correction,revision,from,to,comment,account\r\n");
     Long before = null;
     int rows = 0;
     do {
@@ -186,15 +188,17 @@ public class ActivityPages {
             .append(',')
             .append(Csv.cell(e.action.name()))
             .append(',')
-            .append(e.correction.id)
+            .append(e.correction == null ? "" : e.correction.id)
             .append(',')
-            .append(e.revisionNumber)
+            .append(e.correction == null ? "" : e.revisionNumber)
             .append(',')
             .append(Csv.cell(e.fromStatus == null ? "" : e.fromStatus.label))
             .append(',')
             .append(Csv.cell(e.toStatus == null ? "" : e.toStatus.label))
             .append(',')
             .append(Csv.cell(e.comment))
+            .append(',')
+            .append(Csv.cell(e.subject == null ? "" : e.subject.username))
             .append("\r\n");
       }
       before = page.next() == null ? null : Long.valueOf(page.next());

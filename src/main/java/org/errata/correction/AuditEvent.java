@@ -41,7 +41,12 @@ public class AuditEvent extends PanacheEntityBase {
     WITHDRAWN("withdrew it"),
     FINDING_DISMISSED("dismissed a finding"),
     RECALLED("recalled it from review"),
-    DELETED("deleted the draft");
+    DELETED("deleted the draft"),
+    ACCOUNT_CREATED("created the account"),
+    ACCOUNT_DISABLED("disabled the account"),
+    ACCOUNT_ENABLED("enabled the account"),
+    PASSWORD_RESET("reset the password"),
+    ROLE_CHANGED("changed the role");
 
     public final String description;
 
@@ -62,9 +67,15 @@ public class AuditEvent extends PanacheEntityBase {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
 
-  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  /** The correction it happened to; null for an event about an account. */
+  @ManyToOne(fetch = FetchType.LAZY)
   @JoinColumn(name = "correction_id")
   public Correction correction;
+
+  /** The account an admin changed (created, disabled, ...); null for a correction's event. */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "subject_id")
+  public Account subject;
 
   @Column(name = "revision_number", nullable = false)
   public int revisionNumber;
@@ -102,6 +113,18 @@ public class AuditEvent extends PanacheEntityBase {
   public String seenContent;
 
   protected AuditEvent() {}
+
+  /** What {@code actor} did to account {@code subject}, for the activity log. */
+  public static AuditEvent onAccount(
+      Account actor, Kind action, Account subject, String comment, Instant at) {
+    AuditEvent event = new AuditEvent();
+    event.actor = actor;
+    event.action = action;
+    event.subject = subject;
+    event.comment = comment;
+    event.at = at;
+    return event;
+  }
 
   static AuditEvent of(
       Correction correction,

@@ -161,10 +161,50 @@ class ActivityLogTest {
     assertEquals(200, csv.statusCode());
     assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
     List<String> lines = csv.asString().lines().toList();
-    assertEquals("when,who,what,action,correction,revision,from,to,comment", lines.get(0));
+    assertEquals("when,who,what,action,correction,revision,from,to,comment,account", lines.get(0));
     assertEquals(145, lines.size(), "the header and all 144 comments of that day, not one page");
     assertTrue(lines.get(1).contains("\"commented\",\"COMMENTED\""), lines.get(1));
     Session.signIn("ada").get("/editor/admin/activity/export").then().statusCode(403);
+  }
+
+  @Test
+  void whatAdminsDoToAccountsIsInTheLog() {
+    Session admin = Session.signIn("admin");
+    String temporary =
+        admin.temporaryPassword(
+            admin.submit(
+                "/editor/admin/accounts",
+                "/editor/admin/accounts",
+                java.util.Map.of("username", "logan", "role", "editor")));
+    assertTrue(!temporary.isEmpty());
+    long id = Session.accountId("logan");
+    String accounts = "/editor/admin/accounts";
+    String base = accounts + "/" + id;
+    admin.submit(accounts, base + "/enabled", java.util.Map.of("enabled", "false"));
+    admin.submit(accounts, base + "/enabled", java.util.Map.of("enabled", "true"));
+    admin.submit(accounts, base + "/reset", java.util.Map.of());
+    admin.submit(accounts, base + "/role", java.util.Map.of("role", "admin"));
+
+    String page = admin.get("/editor/admin/activity?editor=admin").asString();
+    for (String said :
+        List.of(
+            "created the account</td>",
+            "disabled the account</td>",
+            "enabled the account</td>",
+            "reset the password</td>",
+            "changed the role</td>",
+            "account <strong>logan</strong>",
+            "Editor → Admin")) {
+      assertTrue(page.contains(said), said + " in\n" + page);
+    }
+    // Not one event per click: disabling what is disabled changes nothing and logs nothing.
+    admin.submit(accounts, base + "/enabled", java.util.Map.of("enabled", "true"));
+    String enabled = admin.get("/editor/admin/activity?action=ACCOUNT_ENABLED").asString();
+    assertEquals(1, enabled.split("account <strong>logan</strong>", -1).length - 1, enabled);
+    List<String> csv =
+        admin.get("/editor/admin/activity/export?action=ROLE_CHANGED").asString().lines().toList();
+    assertTrue(csv.get(1).endsWith(",\"logan\""), csv.get(1));
+    assertTrue(csv.get(1).contains("\"changed the role\",\"ROLE_CHANGED\",,,"), csv.get(1));
   }
 
   @Test
