@@ -107,7 +107,7 @@ public class CorrectionApi {
   @POST
   @Path("{id}/submit")
   public CorrectionJson submit(@RestPath long id, CorrectionJson.ActionRequest body) {
-    desk.submit(id, version(body), me.account());
+    desk.submit(id, version(body), me.account(), body == null ? null : body.reviewer());
     return json(id);
   }
 

@@ -39,6 +39,7 @@ public record CorrectionJson(
     List<SourceJson> sources,
     String author,
     String reviewer,
+    String requestedReviewer,
     String publicUrl,
     CheckJson passageCheck,
     String approvalOverride,
@@ -148,6 +149,7 @@ public record CorrectionJson(
         r.sources.stream().map(SourceJson::of).toList(),
         r.author.username,
         r.approvedBy == null ? null : r.approvedBy.username,
+        r.requestedReviewer == null ? null : r.requestedReviewer.username,
         c.isPublished() ? Links.published(c.id) : null,
         CheckJson.of(r.passageCheck()),
         r.approvalOverride,
@@ -177,6 +179,7 @@ public record CorrectionJson(
         sources,
         author,
         reviewer,
+        requestedReviewer,
         publicUrl,
         passageCheck,
         approvalOverride,
@@ -232,7 +235,8 @@ public record CorrectionJson(
    * The optional body of every state change: the version the client read (stale: 409) and what the
    * action needs ({@code comment}, {@code override}, {@code reason}).
    */
-  public record ActionRequest(Long version, String comment, String override, String reason) {}
+  public record ActionRequest(
+      Long version, String comment, String override, String reason, String reviewer) {}
 
   /** One line of a correction's history (api.md, "Amending, withdrawing, history"). */
   public record EventJson(

@@ -303,7 +303,7 @@ public class Correction extends PanacheEntityBase {
         if (current.author.sameAs(person)) {
           return refuse(FORBIDDEN, "You wrote this correction, so someone else must review it.");
         }
-        return Optional.empty();
+        return askedOfSomeoneElse(person);
       case APPROVE:
         if (status != Status.IN_REVIEW) {
           return refuse(
@@ -314,6 +314,10 @@ public class Correction extends PanacheEntityBase {
         }
         if (current.wasWrittenBy(person)) {
           return refuse(FORBIDDEN, "You edited this correction, so someone else must approve it.");
+        }
+        Optional<WorkflowRefusal> asked = askedOfSomeoneElse(person);
+        if (asked.isPresent()) {
+          return asked;
         }
         long open = unresolvedComments().size();
         if (open > 0) {
@@ -473,8 +477,57 @@ public class Correction extends PanacheEntityBase {
   }
 
   public void submit(Account by, Instant now) {
+    submit(by, null, now);
+  }
+
+  /**
+   * Submits for review by {@code reviewer} by name, or by any other editor when null. The reviewer
+   * must be an enabled account that had no hand in the revision.
+   */
+  public void submit(Account by, Account reviewer, Instant now) {
     check(Action.SUBMIT, by);
-    move(by, AuditEvent.Kind.SUBMITTED, Status.IN_REVIEW, null, now);
+    if (reviewer != null) {
+      if (current.wasWrittenBy(reviewer)) {
+        throw new WorkflowRefusal(
+            INVALID,
+            reviewer.sameAs(by)
+                ? "Ask someone else: you cannot review your own correction."
+                : reviewer.username
+                    + " worked on this revision, so cannot review it: ask someone"
+                    + " else.",
+            "reviewer");
+      }
+      if (!reviewer.enabled) {
+        throw new WorkflowRefusal(
+            INVALID, reviewer.username + "'s account is disabled: ask someone else.", "reviewer");
+      }
+    }
+    current.requestedReviewer = reviewer;
+    move(
+        by,
+        AuditEvent.Kind.SUBMITTED,
+        Status.IN_REVIEW,
+        reviewer == null ? null : "Review asked of " + reviewer.username + ".",
+        now);
+  }
+
+  /**
+   * Refuses {@code person} a review the author asked of someone else by name (unless that account
+   * has since been disabled, when any editor may take it).
+   */
+  private Optional<WorkflowRefusal> askedOfSomeoneElse(Account person) {
+    Account asked = current.requestedReviewer;
+    if (asked != null && asked.enabled && !asked.sameAs(person)) {
+      return refuse(
+          FORBIDDEN,
+          current.author.username
+              + " asked "
+              + asked.username
+              + " to review this correction, so only "
+              + asked.username
+              + " may approve it or request changes.");
+    }
+    return Optional.empty();
   }
 
   /** Takes the submission back into draft; only before anyone else has touched it in review. */

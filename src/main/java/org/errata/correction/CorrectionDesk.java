@@ -324,14 +324,37 @@ public class CorrectionDesk {
 
   @Transactional
   public Correction submit(long id, Long readVersion, Account by) {
+    return submit(id, readVersion, by, null);
+  }
+
+  /** Submits for review; {@code reviewer}: the account name of the editor asked, or blank. */
+  @Transactional
+  public Correction submit(long id, Long readVersion, Account by, String reviewer) {
+    Account asked = reviewer(reviewer);
     return act(
         id,
         readVersion,
         by,
         (c, now) -> {
           c.noteDuplicates(Duplicates.of(c));
-          c.submit(by, now);
+          c.submit(by, asked, now);
         });
+  }
+
+  private static Account reviewer(String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    String n = name.strip();
+    if (n.length() > 40) {
+      throw new WorkflowRefusal(
+          WorkflowRefusal.Kind.INVALID, "An account name is at most 40 characters.", "reviewer");
+    }
+    return Account.findByUsername(n)
+        .orElseThrow(
+            () ->
+                new WorkflowRefusal(
+                    WorkflowRefusal.Kind.INVALID, "No account is named “" + n + "”.", "reviewer"));
   }
 
   /** The author takes the submission back into draft, before a review has started. */

@@ -144,10 +144,11 @@ public final class DeskFilter {
       p.and("author", author);
     }
     if (reviewer != null) {
-      // Whoever approved it or asked for changes on it, in any revision.
+      // Whoever approved it or asked for changes on it, in any revision, or was asked to review.
       q.append(
-          " and exists (select 1 from AuditEvent e where e.correction = c and e.actor = :reviewer"
-              + " and e.action in (:approved, :changes))");
+          " and (r.requestedReviewer = :reviewer or exists (select 1 from AuditEvent e where"
+              + " e.correction = c and e.actor = :reviewer and e.action in (:approved,"
+              + " :changes)))");
       p.and("reviewer", reviewer)
           .and("approved", AuditEvent.Kind.APPROVED)
           .and("changes", AuditEvent.Kind.CHANGES_REQUESTED);

@@ -125,6 +125,11 @@ public class Revision extends PanacheEntityBase {
   @JoinColumn(name = "approved_by_id")
   public Account approvedBy;
 
+  /** The editor the author asked to review this revision, or null for any editor. */
+  @ManyToOne
+  @JoinColumn(name = "requested_reviewer_id")
+  public Account requestedReviewer;
+
   @Column(name = "approved_hash", length = 64)
   public String approvedHash;
 

@@ -44,7 +44,9 @@ public class PageAnswers {
     // A sentence about what was typed goes beside its form; with no form, at the top.
     boolean aboutWhatWasTyped =
         spot != null
-            && ((e instanceof WorkflowRefusal r && r.kind == WorkflowRefusal.Kind.INVALID)
+            && ((e instanceof WorkflowRefusal r
+                    && r.kind == WorkflowRefusal.Kind.INVALID
+                    && (r.field == null || r.field.equals(spot)))
                 || e instanceof PageFetcher.FetchFailed
                 || e instanceof CorrectionDesk.InvalidContent);
     int status =

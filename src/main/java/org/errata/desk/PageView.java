@@ -62,6 +62,7 @@ public record PageView(
   public static final String CHANGE_NOTE = "changeNote";
   public static final String WITHDRAWAL = "reason";
   public static final String NEW_COMMENT = "comment-new";
+  public static final String REVIEWER = "reviewer";
 
   /** The spot of a check's form: "passage", "source-2". */
   public static String spot(CheckTarget target) {
@@ -107,7 +108,13 @@ public record PageView(
       String articleLink) {}
 
   /** The actions offered to this person, and the form state they need. */
-  public record Actions(long id, long version, List<Offer> offers, String passageStatusLabel) {
+  public record Actions(
+      long id,
+      long version,
+      List<Offer> offers,
+      String passageStatusLabel,
+      List<String> reviewers,
+      String askedReviewer) {
 
     public boolean offers(Action action) {
       return offer(action) != null;
@@ -240,7 +247,20 @@ public record PageView(
         error,
         c.openChangeRequest().map(EventView::of).orElse(null),
         notes,
-        new Actions(c.id, c.version, offers, r.passageCheck().statusOrUnchecked().label()),
+        new Actions(
+            c.id,
+            c.version,
+            offers,
+            r.passageCheck().statusOrUnchecked().label(),
+            offers.stream().anyMatch(o -> o.action() == Action.SUBMIT)
+                ? Account.<Account>list("enabled = true order by username").stream()
+                    .filter(a -> !r.wasWrittenBy(a))
+                    .map(a -> a.username)
+                    .toList()
+                : List.of(),
+            r.status == Status.IN_REVIEW && r.requestedReviewer != null
+                ? r.requestedReviewer.username
+                : null),
         new Discussion(
             c.thread().stream().map(CommentView::of).toList(),
             offers.stream().anyMatch(o -> o.action() == Action.COMMENT),

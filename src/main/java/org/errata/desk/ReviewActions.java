@@ -28,12 +28,12 @@ public class ReviewActions {
 
   @POST
   @Path("{id}/submission")
-  public Response submit(@RestPath long id, @RestForm String version) {
+  public Response submit(@RestPath long id, @RestForm String version, @RestForm String reviewer) {
     return answers.act(
         id,
-        null,
-        null,
-        () -> desk.submit(id, CorrectionForm.parseVersion(version), me.account()),
+        PageView.REVIEWER,
+        reviewer,
+        () -> desk.submit(id, CorrectionForm.parseVersion(version), me.account(), reviewer),
         Links.correction(id));
   }
 

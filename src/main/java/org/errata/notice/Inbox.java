@@ -116,7 +116,13 @@ public final class Inbox {
       case CHANGES_REQUESTED ->
           r.author.sameAs(me) ? who + " requested changes on your correction " + passage : null;
       case SUBMITTED ->
-          r.wasWrittenBy(me) ? null : who + " submitted a correction for review: " + passage;
+          r.wasWrittenBy(me)
+              ? null
+              : r.requestedReviewer == null
+                  ? who + " submitted a correction for review: " + passage
+                  : r.requestedReviewer.sameAs(me)
+                      ? who + " asked you to review a correction: " + passage
+                      : null;
       case COMMENTED ->
           r.wasWrittenBy(me) ? who + " commented on your correction " + passage : null;
       case APPROVED -> r.author.sameAs(me) ? who + " approved your correction " + passage : null;

@@ -50,7 +50,11 @@ public final class ToDo {
         items.add(
             new Item(
                 Kind.REVIEW,
-                c.current.author.username + " asks for a review of " + quoted(c),
+                c.current.author.username
+                    + (c.current.requestedReviewer != null
+                        ? " asks you by name for a review of "
+                        : " asks for a review of ")
+                    + quoted(c),
                 Links.correction(c.id),
                 submittedAt(c)));
       }

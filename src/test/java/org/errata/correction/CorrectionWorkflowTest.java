@@ -601,4 +601,42 @@ class CorrectionWorkflowTest {
     live.amend("A date is added.", ada, T0.plusSeconds(4));
     refused(WorkflowRefusal.Kind.CONFLICT, () -> live.delete(ada, T0.plusSeconds(5)));
   }
+
+  @Test
+  void aReviewAskedOfOneEditorByNameIsTheirsAlone() {
+    Correction c = draftByAda();
+    c.submit(ada, grace, T0.plusSeconds(1));
+    WorkflowRefusal refusal =
+        refused(WorkflowRefusal.Kind.FORBIDDEN, () -> c.approve(linus, T0.plusSeconds(2)));
+    assertEquals(
+        "ada asked grace to review this correction, so only grace may approve it or request"
+            + " changes.",
+        refusal.getMessage());
+    refused(
+        WorkflowRefusal.Kind.FORBIDDEN,
+        () -> c.requestChanges(linus, "Change it.", T0.plusSeconds(2)));
+    assertEquals(EnumSet.of(Action.COMMENT, Action.CHECK), c.actionsFor(linus));
+    c.approve(grace, T0.plusSeconds(3));
+    assertEquals(Status.REVIEWED, c.status());
+  }
+
+  @Test
+  void theEditorAskedMustBeEnabledAndHaveHadNoHandInIt() {
+    Correction c = draftByAda();
+    assertEquals(
+        "reviewer", refused(WorkflowRefusal.Kind.INVALID, () -> c.submit(ada, ada, T0)).field);
+    linus.enabled = false;
+    assertTrue(
+        refused(WorkflowRefusal.Kind.INVALID, () -> c.submit(ada, linus, T0))
+            .getMessage()
+            .contains("disabled"));
+    assertEquals(Status.DRAFT, c.status(), "nothing submitted");
+
+    // Asked of grace, whose account is disabled afterwards: any other editor may take it.
+    c.submit(ada, grace, T0.plusSeconds(1));
+    grace.enabled = false;
+    linus.enabled = true;
+    c.approve(linus, T0.plusSeconds(2));
+    assertEquals(Status.REVIEWED, c.status());
+  }
 }

@@ -52,6 +52,21 @@ class MailNoticesTest {
   }
 
   @Test
+  void aReviewAskedOfOneEditorByNameIsMailedToThemAlone() throws Exception {
+    long id = Api.create("ada", "mail.example/by-name", "Asked by name");
+    Api.as("ada")
+        .body(Map.of("reviewer", "grace"))
+        .post("/api/corrections/" + id + "/submit")
+        .then()
+        .statusCode(200);
+    assertEquals(
+        "Errata: ada asked you to review a correction: “Asked by name”",
+        mailsTo(GRACE, 1).get(0).getSubject());
+    Thread.sleep(300);
+    assertEquals(List.of(), mailsTo(ADMIN, 0), "the others are not asked");
+  }
+
+  @Test
   void aSubmissionIsMailedToEveryOtherEditorButNotToItsAuthor() throws Exception {
     long id = Api.create("ada", "mail.example/submitted", "Mailed passage");
     submit("ada", id);
