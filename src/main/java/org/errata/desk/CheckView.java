@@ -1,7 +1,10 @@
 package org.errata.desk;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import org.errata.evidence.TextMatcher;
+import org.errata.review.WordDiff;
 import org.errata.source.Check;
 import org.errata.source.CheckStatus;
 import org.errata.source.Snapshot;
@@ -26,9 +29,14 @@ public record CheckView(
     String after,
     String error,
     String text,
-    boolean live) {
+    boolean live,
+    List<WordDiff.Segment> closest,
+    String closestScore) {
 
   static final int AROUND = 160;
+
+  /** Closer than this, the nearest words on the page are worth showing beside a quote not found. */
+  static final double WORTH_SHOWING = 0.3;
 
   static CheckView of(
       String target,
@@ -38,6 +46,7 @@ public record CheckView(
       String fetchLabel,
       boolean fetchable,
       Check check,
+      String words,
       PageView.Typed typed,
       boolean live) {
     String error = typed != null && typed.spot().equals(target) ? typed.message() : null;
@@ -46,10 +55,24 @@ public record CheckView(
     String match = null;
     String after = null;
     String pageUrl = null;
+    List<WordDiff.Segment> closest = null;
+    String closestScore = null;
     if (check.snapshotId != null) {
       Snapshot snapshot = Snapshot.findById(check.snapshotId);
       if (snapshot != null) {
         pageUrl = snapshot.finalUrl;
+        if (check.statusOrUnchecked() == CheckStatus.NOT_FOUND && words != null) {
+          // What the page says instead, with the differences marked, so the editor sees what to
+          // fix.
+          var near = TextMatcher.closest(words, snapshot.pageText).orElse(null);
+          if (near != null && near.score() >= WORTH_SHOWING) {
+            closest =
+                WordDiff.diff(
+                    String.join(" … ", TextMatcher.parts(words)),
+                    snapshot.pageText.substring(near.start(), near.end()));
+            closestScore = String.format(Locale.ROOT, "%.2f", near.score());
+          }
+        }
         if (check.found() && check.matchStart != null && check.matchEnd != null) {
           String page = snapshot.pageText;
           int start = Math.min(check.matchStart, page.length());
@@ -78,7 +101,9 @@ public record CheckView(
         after,
         error,
         text,
-        live);
+        live,
+        closest,
+        closestScore);
   }
 
   public boolean approximate() {

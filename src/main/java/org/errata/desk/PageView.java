@@ -290,6 +290,7 @@ public record PageView(
             "Fetch article",
             canFetch,
             r.passageCheck(),
+            r.passage,
             typed,
             r.status == Status.PUBLISHED));
     for (int i = 0; i < r.sources.size(); i++) {
@@ -303,6 +304,7 @@ public record PageView(
               "Fetch source",
               canFetch && source.url != null,
               source.check(),
+              source.quote,
               typed,
               r.status == Status.PUBLISHED));
     }

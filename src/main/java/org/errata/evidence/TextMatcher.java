@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.errata.source.Check;
 import org.errata.source.CheckStatus;
@@ -101,6 +102,41 @@ public final class TextMatcher {
         end,
         text.substring(Math.max(0, start - CONTEXT), start),
         text.substring(end, Math.min(text.length(), end + CONTEXT)));
+  }
+
+  /** The words on a page closest to a needle that was not found, and how close they are. */
+  public record Closest(int start, int end, double score) {}
+
+  /**
+   * The run of {@code text} closest to {@code needle} (its parts between ellipses read as one),
+   * however far it is, for showing an editor what the page says instead; empty when nothing on the
+   * page shares a few letters with it.
+   */
+  public static Optional<Closest> closest(String needle, String text) {
+    if (needle == null || text == null || text.isEmpty()) {
+      return Optional.empty();
+    }
+    String joined = String.join(" ", parts(needle));
+    String folded = Folded.of(joined).text.strip();
+    if (folded.isEmpty()) {
+      return Optional.empty();
+    }
+    Folded page = Folded.of(text);
+    Approximate near = Approximate.find(folded, page.text, 0);
+    if (near == null || near.end <= near.start) {
+      return Optional.empty();
+    }
+    double score = Math.max(0, 1.0 - (double) near.distance / folded.length());
+    // Whole words: the alignment may begin or end inside one.
+    int start = page.original(near.start);
+    int end = page.originalEnd(near.end);
+    while (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+      start--;
+    }
+    while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+      end++;
+    }
+    return Optional.of(new Closest(start, end, round(score)));
   }
 
   /** The parts of a quote between ellipses, trimmed; the whole quote when it has none. */
