@@ -50,7 +50,8 @@ class ClosestWordsTest {
         html,
         containsString(
             "<blockquote class=\"diff\">Computer use runs <del>inside</del><ins>outside</ins>"));
-    assertThat("whole words from the page", html, containsString("<del>times.</del><ins>see</ins>"));
+    assertThat(
+        "whole words from the page", html, containsString("<del>times.</del><ins>see</ins>"));
   }
 
   @Test

@@ -74,7 +74,25 @@ class PhoneJourneyTest {
       }
       admin.navigate(base + "editor");
       Browser.shot(admin, "phone-dashboard");
+      admin.navigate(base + "editor/corrections?author=ada");
+      Browser.shot(admin, "phone-desk-list");
       assertEquals(List.of(), wide, "pages wider than the phone's 390 px");
+
+      // grace's to-do list on the phone: the review ada asked of her.
+      long review = Api.create("ada", "phone.example/review", "Asked of grace, seen on a phone");
+      Api.as("ada")
+          .body(java.util.Map.of("reviewer", "grace"))
+          .post("/api/corrections/" + review + "/submit")
+          .then()
+          .statusCode(200);
+      Page grace = Browser.signIn(phone.browser().newContext(phoneOptions()), base, "grace");
+      com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(grace.locator("ul.todo"))
+          .containsText("Asked of grace, seen on a phone");
+      assertEquals(
+          390,
+          ((Number) grace.evaluate("document.documentElement.scrollWidth")).intValue(),
+          "the to-do list fits");
+      Browser.shot(grace, "phone-to-do-list");
 
       // A check that cannot reach its page, on the phone: said at the top, where the page opens.
       Page ada = Browser.signIn(phone.browser().newContext(phoneOptions()), base, "ada");
