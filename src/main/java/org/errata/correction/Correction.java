@@ -20,8 +20,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.errata.account.Account;
@@ -102,6 +105,10 @@ public class Correction extends PanacheEntityBase {
   @ManyToOne
   @JoinColumn(name = "withdrawn_by_id")
   public Account withdrawnBy;
+
+  /** Whether it was ever submitted for review (then it is never deleted). */
+  @Column(name = "submitted_once", nullable = false)
+  public boolean submittedOnce;
 
   @Column(name = "withdrawal_reason", length = REASON_MAX)
   public String withdrawalReason;
@@ -389,7 +396,7 @@ public class Correction extends PanacheEntityBase {
         if (status != Status.DRAFT) {
           return refuse(CONFLICT, "Only a draft can be deleted; this one is " + label());
         }
-        if (history.stream().anyMatch(e -> e.action == AuditEvent.Kind.SUBMITTED)) {
+        if (submittedOnce) {
           return refuse(
               CONFLICT,
               "This draft has been submitted for review before, so it stays on the record.");
@@ -503,6 +510,7 @@ public class Correction extends PanacheEntityBase {
       }
     }
     current.requestedReviewer = reviewer;
+    submittedOnce = true;
     move(
         by,
         AuditEvent.Kind.SUBMITTED,
@@ -1085,15 +1093,69 @@ public class Correction extends PanacheEntityBase {
    */
   public static List<Correction> underWayBy(Account editor) {
     return find(
-            "select distinct c from Correction c join fetch c.current r join fetch c.article"
-                + " join c.comments rc where r.status in (?1, ?2, ?3) and ?4 member of r.editors"
-                + " and c.withdrawnAt is null and rc.resolvedAt is null and rc.revisionNumber = r.number"
-                + " order by c.updatedAt",
+            "select c from Correction c join fetch c.current r join fetch c.article where r.status"
+                + " in (?1, ?2, ?3) and ?4 member of r.editors and c.withdrawnAt is null and exists"
+                + " (select 1 from ReviewComment rc where rc.correction = c and rc.resolvedAt is"
+                + " null and rc.revisionNumber = r.number) order by c.updatedAt",
             Status.DRAFT,
             Status.IN_REVIEW,
             Status.REVIEWED,
             editor)
         .list();
+  }
+
+  /**
+   * The open requests for changes of {@code corrections} (as {@link #openChangeRequest}, which
+   * reads the whole history), by correction id, in one query on the history's index: what lists
+   * show beside each draft without loading every draft's history.
+   */
+  public static Map<Long, AuditEvent> openChangeRequests(Collection<Correction> corrections) {
+    List<Long> ids =
+        corrections.stream().filter(c -> c.status() == Status.DRAFT).map(c -> c.id).toList();
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    List<AuditEvent> open =
+        AuditEvent.<AuditEvent>find(
+                "select e from AuditEvent e join fetch e.actor join e.correction c join c.current r"
+                    + " where c.id in ?1 and e.revisionNumber = r.number and e.action = ?2 and not"
+                    + " exists (select 1 from AuditEvent later where later.correction = c and"
+                    + " later.revisionNumber = r.number and later.action in (?2, ?3) and later.id"
+                    + " > e.id)",
+                ids,
+                AuditEvent.Kind.CHANGES_REQUESTED,
+                AuditEvent.Kind.SUBMITTED)
+            .list();
+    Map<Long, AuditEvent> byCorrection = new HashMap<>();
+    for (AuditEvent e : open) {
+      byCorrection.put(e.correction.id, e);
+    }
+    return byCorrection;
+  }
+
+  /**
+   * When the working revision of each of {@code corrections} was last submitted, by correction id
+   * (absent when it never was), in one query.
+   */
+  public static Map<Long, Instant> lastSubmissions(Collection<Correction> corrections) {
+    if (corrections.isEmpty()) {
+      return Map.of();
+    }
+    List<Object[]> rows =
+        getEntityManager()
+            .createQuery(
+                "select c.id, max(e.at) from AuditEvent e join e.correction c join c.current r"
+                    + " where c.id in ?1 and e.revisionNumber = r.number and e.action = ?2"
+                    + " group by c.id",
+                Object[].class)
+            .setParameter(1, corrections.stream().map(c -> c.id).toList())
+            .setParameter(2, AuditEvent.Kind.SUBMITTED)
+            .getResultList();
+    Map<Long, Instant> at = new HashMap<>();
+    for (Object[] row : rows) {
+      at.put((Long) row[0], (Instant) row[1]);
+    }
+    return at;
   }
 
   public static List<Correction> inStatus(Status status) {

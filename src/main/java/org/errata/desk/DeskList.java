@@ -94,7 +94,7 @@ public class DeskList {
                 new View(
                     typed,
                     problems,
-                    page.items().stream().map(Dashboard.Row::of).toList(),
+                    Dashboard.rows(page.items()),
                     older,
                     after == null,
                     Links.corrections() + query,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.errata.account.Account;
 import org.errata.correction.Action;
 import org.errata.correction.AuditEvent;
@@ -41,50 +42,59 @@ public final class ToDo {
   /** One thing to do: what, on which passage, and where to do it. */
   public record Item(Kind kind, String text, String link, Instant since) {}
 
-  /** Everything waiting for {@code me}, the longest-waiting first within each kind. */
+  /**
+   * Everything waiting for {@code me}, the longest-waiting first within each kind. A fixed number
+   * of queries whatever the lists hold, and never a correction's whole history (one may hold many
+   * thousands of events): what the history tells is asked of the database.
+   */
   public static List<Item> of(Account me) {
     List<Item> items = new ArrayList<>();
-    for (Correction c : Correction.awaitingReviewBy(me)) {
-      if (c.actionsFor(me).contains(Action.APPROVE)
-          || c.actionsFor(me).contains(Action.REQUEST_CHANGES)) {
+    List<Correction> toReview =
+        Correction.awaitingReviewBy(me).stream()
+            .filter(c -> c.refusal(Action.REQUEST_CHANGES, me).isEmpty())
+            .toList();
+    List<Correction> underWay = Correction.underWayBy(me);
+    List<Correction> drafts = Correction.draftsOf(me);
+    List<Correction> submittedOnes = new ArrayList<>(toReview);
+    submittedOnes.addAll(underWay);
+    Map<Long, Instant> submitted = Correction.lastSubmissions(submittedOnes);
+    for (Correction c : toReview) {
+      items.add(
+          new Item(
+              Kind.REVIEW,
+              c.current.author.username
+                  + (c.current.requestedReviewer != null
+                      ? " asks you by name for a review of "
+                      : " asks for a review of ")
+                  + quoted(c),
+              Links.correction(c.id),
+              submitted.getOrDefault(c.id, c.updatedAt)));
+    }
+    List<Correction> draftsAndUnderWay = new ArrayList<>(drafts);
+    draftsAndUnderWay.addAll(underWay);
+    Map<Long, AuditEvent> requests = Correction.openChangeRequests(draftsAndUnderWay);
+    for (Correction c : drafts) {
+      AuditEvent e = requests.get(c.id);
+      if (e != null) {
         items.add(
             new Item(
-                Kind.REVIEW,
-                c.current.author.username
-                    + (c.current.requestedReviewer != null
-                        ? " asks you by name for a review of "
-                        : " asks for a review of ")
-                    + quoted(c),
+                Kind.CHANGES,
+                e.actor.username + " requested changes on " + quoted(c) + ": " + e.comment,
                 Links.correction(c.id),
-                submittedAt(c)));
+                e.at));
       }
     }
-    for (Correction c : Correction.draftsOf(me)) {
-      c.openChangeRequest()
-          .ifPresent(
-              e ->
-                  items.add(
-                      new Item(
-                          Kind.CHANGES,
-                          e.actor.username
-                              + " requested changes on "
-                              + quoted(c)
-                              + ": "
-                              + e.comment,
-                          Links.correction(c.id),
-                          e.at)));
-    }
-    for (Correction c : Correction.underWayBy(me)) {
-      if (c.openChangeRequest().isPresent()) {
+    for (Correction c : underWay) {
+      if (requests.containsKey(c.id)) {
         continue; // the request for changes says it already
       }
       // Comments made since the work was last submitted: those before it were made on the
       // words the author has since changed, and are the reviewer's to resolve.
-      Instant submitted = lastSubmitted(c);
+      Instant since = submitted.get(c.id);
       List<ReviewComment> open =
           c.unresolvedComments().stream()
               .filter(rc -> !rc.author.sameAs(me))
-              .filter(rc -> submitted == null || rc.createdAt.isAfter(submitted))
+              .filter(rc -> since == null || rc.createdAt.isAfter(since))
               .toList();
       if (!open.isEmpty()) {
         items.add(
@@ -102,7 +112,7 @@ public final class ToDo {
       boolean mine =
           c.current.wasWrittenBy(me)
               || (c.current.approvedBy != null && c.current.approvedBy.sameAs(me));
-      if (mine && c.actionsFor(me).contains(Action.PUBLISH)) {
+      if (mine && c.refusal(Action.PUBLISH, me).isEmpty()) {
         items.add(
             new Item(
                 Kind.PUBLISH,
@@ -126,22 +136,6 @@ public final class ToDo {
   }
 
   static final int SUGGESTIONS_SHOWN = 20;
-
-  private static Instant submittedAt(Correction c) {
-    Instant at = lastSubmitted(c);
-    return at == null ? c.updatedAt : at;
-  }
-
-  /** When the working revision was last submitted for review, or null if it never was. */
-  private static Instant lastSubmitted(Correction c) {
-    Instant at = null;
-    for (AuditEvent e : c.history) {
-      if (e.action == AuditEvent.Kind.SUBMITTED && e.revisionNumber == c.current.number) {
-        at = e.at;
-      }
-    }
-    return at;
-  }
 
   private static String quoted(Correction c) {
     return "“" + Inbox.shorten(c.current.passage) + "”";

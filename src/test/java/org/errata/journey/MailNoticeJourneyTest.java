@@ -69,8 +69,8 @@ class MailNoticeJourneyTest {
       grace.navigate(link);
       assertThat(grace.locator("body")).containsText("The journey passage");
       grace.navigate(base + "editor");
-      assertThat(grace.locator("body"))
-          .containsText("ada submitted a correction for review: “The journey passage”");
+      assertThat(grace.locator("ul.todo"))
+          .containsText("ada asks for a review of “The journey passage”");
     } finally {
       accounts.setEmail(graceId, "grace@newsroom.example");
     }

@@ -28,14 +28,14 @@ class MailOffTest {
   @Inject MockMailbox mailbox;
 
   @Test
-  void withMailOffTheInboxStillTellsButNothingIsMailed() {
+  void withMailOffTheDashboardStillTellsButNothingIsMailed() {
     mailbox.clear();
     long id = Api.create("ada", "mail-off.example/a", "Unmailed passage");
     Api.as("ada").post("/api/corrections/" + id + "/submit").then().statusCode(200);
     Session.signIn("grace")
         .get("/editor")
         .then()
-        .body(containsString("ada submitted a correction for review: “Unmailed passage”"));
+        .body(containsString("ada asks for a review of “Unmailed passage”"));
     assertEquals(0, mailbox.getTotalMessagesSent());
     Session.signIn("grace")
         .get("/editor/account")
