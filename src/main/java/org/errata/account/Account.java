@@ -24,7 +24,9 @@ public class Account extends PanacheEntityBase {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
 
-  @Column(nullable = false, unique = true, length = 40)
+  public static final int USERNAME_MAX = 40;
+
+  @Column(nullable = false, unique = true, length = USERNAME_MAX)
   public String username;
 
   @Column(name = "password_hash", nullable = false, length = 100)
@@ -102,6 +104,23 @@ public class Account extends PanacheEntityBase {
   /** The newest history event id whose notice this person has seen (null: none yet). */
   @Column(name = "notices_read_to")
   public Long noticesReadTo;
+
+  /**
+   * The account whose name a person typed (spaces around it ignored), or why there is none, in a
+   * sentence for beside the field.
+   */
+  public static Named named(String typed) {
+    String name = typed == null ? "" : typed.strip();
+    if (name.length() > USERNAME_MAX) {
+      return new Named(null, "An account name is at most 40 characters.");
+    }
+    return findByUsername(name)
+        .map(a -> new Named(a, null))
+        .orElseGet(() -> new Named(null, "No account is named “" + name + "”."));
+  }
+
+  /** An account found by a typed name, or the sentence saying why none was. */
+  public record Named(Account account, String problem) {}
 
   public static Optional<Account> findByUsername(String username) {
     if (username.indexOf('\0') >= 0) {

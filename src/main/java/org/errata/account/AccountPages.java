@@ -1,6 +1,5 @@
 package org.errata.account;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -240,8 +239,7 @@ public class AccountPages {
 
   /** Answers a form post with a redirect to the list, which shows {@code text} once. */
   private Response showOnce(String text) {
-    String token = QuarkusTransaction.requiringNew().call(() -> ShownOnce.keep(me.account(), text));
-    return Redirect.seeOther(Links.accounts() + "?shown=" + token);
+    return Redirect.seeOther(Links.accounts() + "?shown=" + ShownOnce.keep(me.account(), text));
   }
 
   /** What a change to account {@code id} did, said on the list it returns to. */

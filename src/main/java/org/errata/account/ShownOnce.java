@@ -36,14 +36,18 @@ public class ShownOnce extends PanacheEntityBase {
 
   /** Keeps {@code text} for {@code reader}'s next page; returns the token that page is given. */
   static String keep(Account reader, String text) {
-    ShownOnce s = new ShownOnce();
-    s.token = Secrets.random(24);
-    s.accountId = reader.id;
-    s.text = text;
-    s.expiresAt = Instant.now().plus(KEPT);
-    s.persist();
-    delete("expiresAt < ?1", Instant.now()); // and forgets any left unread
-    return s.token;
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              ShownOnce s = new ShownOnce();
+              s.token = Secrets.random(24);
+              s.accountId = reader.id;
+              s.text = text;
+              s.expiresAt = Instant.now().plus(KEPT);
+              s.persist();
+              delete("expiresAt < ?1", Instant.now()); // and forgets any left unread
+              return s.token;
+            });
   }
 
   /**

@@ -40,7 +40,7 @@ public class SignIn {
 
   static final String DEVICE_COOKIE = "errata-device";
   static final Duration DEVICE_LIFETIME = Duration.ofDays(365);
-  static final int USERNAME_MAX = 40;
+  static final int USERNAME_MAX = Account.USERNAME_MAX;
 
   private static final SecureRandom RANDOM = new SecureRandom();
 

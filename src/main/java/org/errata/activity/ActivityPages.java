@@ -8,14 +8,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.errata.account.Account;
 import org.errata.correction.AuditEvent;
 import org.errata.correction.Slice;
@@ -144,12 +144,16 @@ public class ActivityPages {
                         e.toStatus,
                         e.comment))
             .toList();
-    String filters =
-        param("editor", editor) + param("action", action) + param("from", from) + param("to", to);
-    String older =
-        page.next() == null ? null : Links.activity() + "?before=" + page.next() + filters;
-    String csv =
-        Links.activity() + "/export" + (filters.isEmpty() ? "" : "?" + filters.substring(1));
+    Map<String, String> filters = new LinkedHashMap<>();
+    filters.put("editor", editor);
+    filters.put("action", action);
+    filters.put("from", from);
+    filters.put("to", to);
+    Map<String, String> next = new LinkedHashMap<>();
+    next.put("before", page.next());
+    next.putAll(filters);
+    String older = page.next() == null ? null : Links.activity() + Links.query(next);
+    String csv = Links.activity() + "/export" + Links.query(filters);
     return Templates.activity(
         new View(editor, action, from, to, filter.error(), lines, older, actions, csv));
   }
@@ -207,11 +211,5 @@ public class ActivityPages {
         .type("text/csv; charset=utf-8")
         .header("Content-Disposition", "attachment; filename=\"errata-activity.csv\"")
         .build();
-  }
-
-  private static String param(String name, String value) {
-    return value == null || value.isBlank()
-        ? ""
-        : "&" + name + "=" + URLEncoder.encode(value.strip(), StandardCharsets.UTF_8);
   }
 }

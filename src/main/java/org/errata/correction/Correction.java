@@ -494,19 +494,9 @@ public class Correction extends PanacheEntityBase {
   public void submit(Account by, Account reviewer, Instant now) {
     check(Action.SUBMIT, by);
     if (reviewer != null) {
-      if (current.wasWrittenBy(reviewer)) {
-        throw new WorkflowRefusal(
-            INVALID,
-            reviewer.sameAs(by)
-                ? "Ask someone else: you cannot review your own correction."
-                : reviewer.username
-                    + " worked on this revision, so cannot review it: ask someone"
-                    + " else.",
-            "reviewer");
-      }
-      if (!reviewer.enabled) {
-        throw new WorkflowRefusal(
-            INVALID, reviewer.username + "'s account is disabled: ask someone else.", "reviewer");
+      Optional<WorkflowRefusal> refused = reviewerRefusal(reviewer, by);
+      if (refused.isPresent()) {
+        throw refused.get();
       }
     }
     current.requestedReviewer = reviewer;
@@ -517,6 +507,32 @@ public class Correction extends PanacheEntityBase {
         Status.IN_REVIEW,
         reviewer == null ? null : "Review asked of " + reviewer.username + ".",
         now);
+  }
+
+  /**
+   * Why {@code by} may not ask {@code reviewer} by name to review the working revision, or empty
+   * when they may: the reviewer must be an enabled account that had no hand in it. The one rule
+   * behind submitting and the submit form's list of names.
+   */
+  public Optional<WorkflowRefusal> reviewerRefusal(Account reviewer, Account by) {
+    if (current.wasWrittenBy(reviewer)) {
+      return Optional.of(
+          new WorkflowRefusal(
+              INVALID,
+              reviewer.sameAs(by)
+                  ? "Ask someone else: you cannot review your own correction."
+                  : reviewer.username
+                      + " worked on this revision, so cannot review it: ask someone else.",
+              "reviewer"));
+    }
+    if (!reviewer.enabled) {
+      return Optional.of(
+          new WorkflowRefusal(
+              INVALID,
+              reviewer.username + "'s account is disabled: ask someone else.",
+              "reviewer"));
+    }
+    return Optional.empty();
   }
 
   /**

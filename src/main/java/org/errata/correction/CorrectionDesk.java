@@ -345,16 +345,11 @@ public class CorrectionDesk {
     if (name == null || name.isBlank()) {
       return null;
     }
-    String n = name.strip();
-    if (n.length() > 40) {
-      throw new WorkflowRefusal(
-          WorkflowRefusal.Kind.INVALID, "An account name is at most 40 characters.", "reviewer");
+    Account.Named named = Account.named(name);
+    if (named.problem() != null) {
+      throw new WorkflowRefusal(WorkflowRefusal.Kind.INVALID, named.problem(), "reviewer");
     }
-    return Account.findByUsername(n)
-        .orElseThrow(
-            () ->
-                new WorkflowRefusal(
-                    WorkflowRefusal.Kind.INVALID, "No account is named “" + n + "”.", "reviewer"));
+    return named.account();
   }
 
   /** The author takes the submission back into draft, before a review has started. */

@@ -18,7 +18,6 @@ import org.errata.article.ArticleUrl;
 public final class DeskFilter {
 
   public static final int WORDS_MAX = 200;
-  public static final int NAME_MAX = 40;
   public static final int SITE_MAX = 253;
   public static final int PAGE = 50;
 
@@ -183,20 +182,14 @@ public final class DeskFilter {
   }
 
   private static Account account(String field, String typed, List<Problem> problems) {
-    String name = strip(typed);
-    if (name == null) {
+    if (strip(typed) == null) {
       return null;
     }
-    if (name.length() > NAME_MAX) {
-      problems.add(new Problem(field, "An account name is at most 40 characters."));
-      return null;
+    Account.Named named = Account.named(typed);
+    if (named.problem() != null) {
+      problems.add(new Problem(field, named.problem()));
     }
-    return Account.findByUsername(name)
-        .orElseGet(
-            () -> {
-              problems.add(new Problem(field, "No account is named “" + name + "”."));
-              return null;
-            });
+    return named.account();
   }
 
   private static LocalDate date(String field, String typed, List<Problem> problems) {

@@ -8,8 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +67,7 @@ public class DeskList {
     DeskFilter filter = DeskFilter.of(typed);
     Map<String, String> problems = new LinkedHashMap<>();
     filter.problems().forEach(p -> problems.putIfAbsent(p.field(), p.message()));
-    String query = query(typed);
+    String query = Links.query(fields(typed));
     if (!problems.isEmpty()) {
       return Response.status(400)
           .entity(
@@ -85,10 +83,9 @@ public class DeskList {
           .build();
     }
     Slice<Correction> page = filter.page(after);
-    String older =
-        page.next() == null
-            ? null
-            : Links.corrections() + (query.isEmpty() ? "?" : query + "&") + "after=" + page.next();
+    Map<String, String> next = fields(typed);
+    next.put("after", page.next());
+    String older = page.next() == null ? null : Links.corrections() + Links.query(next);
     return Response.ok(
             Templates.list(
                 new View(
@@ -102,8 +99,8 @@ public class DeskList {
         .build();
   }
 
-  /** The filter as a query string ("?status=DRAFT&author=ada"), or "" when nothing narrows. */
-  private static String query(DeskFilter.Typed t) {
+  /** The filter's fields by name, in the form's order, as a page's address carries them. */
+  private static Map<String, String> fields(DeskFilter.Typed t) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("status", t.status());
     fields.put("author", t.author());
@@ -112,16 +109,6 @@ public class DeskList {
     fields.put("from", t.from());
     fields.put("to", t.to());
     fields.put("q", t.words());
-    StringBuilder b = new StringBuilder();
-    fields.forEach(
-        (k, v) -> {
-          if (v != null && !v.isBlank()) {
-            b.append(b.length() == 0 ? "?" : "&")
-                .append(k)
-                .append('=')
-                .append(URLEncoder.encode(v.strip(), StandardCharsets.UTF_8));
-          }
-        });
-    return b.toString();
+    return fields;
   }
 }

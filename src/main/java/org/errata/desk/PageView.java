@@ -254,7 +254,7 @@ public record PageView(
             r.passageCheck().statusOrUnchecked().label(),
             offers.stream().anyMatch(o -> o.action() == Action.SUBMIT)
                 ? Account.<Account>list("enabled = true order by username").stream()
-                    .filter(a -> !r.wasWrittenBy(a))
+                    .filter(a -> c.reviewerRefusal(a, viewer).isEmpty())
                     .map(a -> a.username)
                     .toList()
                 : List.of(),

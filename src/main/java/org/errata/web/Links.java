@@ -13,6 +13,24 @@ public final class Links {
 
   private Links() {}
 
+  /**
+   * A query string ("?status=DRAFT&author=ada") of {@code fields} in their order, leaving out the
+   * empty ones; "" when all are. For a list's filters, carried from page to page.
+   */
+  public static String query(java.util.Map<String, String> fields) {
+    StringBuilder b = new StringBuilder();
+    fields.forEach(
+        (name, value) -> {
+          if (value != null && !value.isBlank()) {
+            b.append(b.length() == 0 ? '?' : '&')
+                .append(name)
+                .append('=')
+                .append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
+          }
+        });
+    return b.toString();
+  }
+
   public static String desk() {
     return "/editor";
   }

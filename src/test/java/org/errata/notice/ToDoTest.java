@@ -171,4 +171,22 @@ class ToDoTest {
                     + id
                     + "\">Your correction was published")));
   }
+
+  @Test
+  void theReadMarkNeverMovesBackSoAnOlderTabCannotMakeSeenNoticesNewAgain() {
+    Session ada = Session.signIn("ada");
+    long id = Api.create("ada", "todo.example/tabs", "To-do two tabs passage");
+    Api.as("ada").post("/api/corrections/" + id + "/submit").then().statusCode(200);
+    Api.as("grace").post("/api/corrections/" + id + "/approve").then().statusCode(200);
+    ada.get("/editor"); // seen
+    int seen = headerCount(ada);
+    org.errata.account.Account me =
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+            .call(() -> org.errata.account.Account.findByUsername("ada").orElseThrow());
+    Inbox.markRead(me, 1); // what a tab opened long ago would mark
+    assertEquals(seen, headerCount(ada), "nothing seen became new again");
+    assertThat(
+        ada.get("/editor").asString(),
+        not(containsString("New</strong> <a href=\"/editor/corrections/" + id + "\">")));
+  }
 }

@@ -1,6 +1,7 @@
 package org.errata.system;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -116,10 +117,25 @@ class PreviousReleaseDatabaseTest {
               + " (1, 1, timestamp with time zone '2026-11-20 10:10:00+00', 2, 'SUBMITTED', 'DRAFT', 'IN_REVIEW', null),"
               + " (1, 1, timestamp with time zone '2026-11-20 10:30:00+00', 1, 'APPROVED', 'IN_REVIEW', 'REVIEWED', null),"
               + " (1, 1, timestamp with time zone '2026-11-20 11:00:00+00', 1, 'PUBLISHED', 'REVIEWED', 'PUBLISHED', null)");
-      s.execute("alter table correction alter column id restart with 2");
+      // A draft that went to review once and came back: the new release must still refuse to
+      // delete it (the migration that records "submitted once" reads the old history).
+      s.execute(
+          "insert into correction (id, article_id, article_url, created_by_id, created_at, updated_at, version) values"
+              + " (2, 1, 'https://www.old-release.example/story', 2, timestamp with time zone '2026-11-21 10:00:00+00', timestamp with time zone '2026-11-21 11:00:00+00', 3)");
+      s.execute(
+          "insert into revision (id, correction_id, number, status, passage, summary, reasoning, verdict, author_id, passage_status) values"
+              + " (2, 2, 1, 'DRAFT', 'Restores take a minute', 'They take an hour.', 'The help page says so.', 'Inaccurate', 2, 'UNCHECKED')");
+      s.execute("insert into revision_editor (revision_id, account_id) values (2, 2)");
+      s.execute("update correction set current_revision_id = 2 where id = 2");
+      s.execute(
+          "insert into audit_event (correction_id, revision_number, at, actor_id, action, from_status, to_status, comment) values"
+              + " (2, 1, timestamp with time zone '2026-11-21 10:00:00+00', 2, 'CREATED', null, 'DRAFT', null),"
+              + " (2, 1, timestamp with time zone '2026-11-21 10:10:00+00', 2, 'SUBMITTED', 'DRAFT', 'IN_REVIEW', null),"
+              + " (2, 1, timestamp with time zone '2026-11-21 11:00:00+00', 1, 'CHANGES_REQUESTED', 'IN_REVIEW', 'DRAFT', 'Say which plan.')");
+      s.execute("alter table correction alter column id restart with 3");
       s.execute("alter table account alter column id restart with 3");
       s.execute("alter table article alter column id restart with 2");
-      s.execute("alter table revision alter column id restart with 2");
+      s.execute("alter table revision alter column id restart with 3");
       s.execute("alter table snapshot alter column id restart with 2");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
@@ -194,5 +210,14 @@ class PreviousReleaseDatabaseTest {
         .statusCode(200)
         .body("status", equalTo("WITHDRAWN"));
     given().get("/corrections/1").then().statusCode(200);
+    given()
+        .auth()
+        .preemptive()
+        .basic("piet", "olga-previous-release")
+        .contentType("application/json")
+        .post("/api/corrections/2/delete")
+        .then()
+        .statusCode(409)
+        .body("error", containsString("submitted for review before"));
   }
 }
