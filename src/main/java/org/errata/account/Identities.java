@@ -13,9 +13,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
+import org.errata.db.DeskGeneration;
+import org.errata.db.Remembered;
 import org.errata.web.ClientAddress;
 import org.errata.web.Csrf;
 
@@ -53,9 +56,18 @@ public final class Identities {
         .addAttribute(MUST_CHANGE_PASSWORD, account.mustChangePassword);
   }
 
-  /** A session cookie's holder: enabled, not signed out, begun after the last reset. */
+  /**
+   * A session cookie's holder: enabled, not signed out, begun after the last reset. Checked in the
+   * database once, then known while the {@link DeskGeneration} stays where it was (signing out,
+   * disabling, resetting or changing a role moves it, on any instance).
+   */
   @ApplicationScoped
   public static class FromSession implements IdentityProvider<SessionRequest> {
+
+    @Inject DeskGeneration desk;
+
+    private final Remembered<String, SecurityIdentity> known =
+        new Remembered<>(10_000, Duration.ofMinutes(1));
 
     @Override
     public Class<SessionRequest> getRequestType() {
@@ -65,8 +77,17 @@ public final class Identities {
     @Override
     public Uni<SecurityIdentity> authenticate(
         SessionRequest request, AuthenticationRequestContext context) {
+      SessionToken.Token t = request.token;
+      RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
       return context.runBlocking(
-          () -> QuarkusTransaction.requiringNew().call(() -> check(request)));
+          () -> {
+            long generation = desk.current();
+            DeskGeneration.readFor(rc, generation);
+            return known.get(
+                t.id() + " " + t.username() + " " + t.issuedAt(),
+                generation,
+                () -> QuarkusTransaction.requiringNew().call(() -> check(request)));
+          });
     }
 
     private static SecurityIdentity check(SessionRequest request) {

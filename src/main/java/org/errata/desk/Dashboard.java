@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.errata.correction.AuditEvent;
 import org.errata.correction.Correction;
 import org.errata.correction.Finding;
 import org.errata.correction.Status;
+import org.errata.db.Remembered;
 import org.errata.notice.Inbox;
 import org.errata.notice.ToDo;
 import org.errata.notice.Waiting;
@@ -92,8 +94,23 @@ public class Dashboard {
     static native TemplateInstance dashboard(View view);
   }
 
+  /**
+   * Each editor's dashboard as last worked out, used again while the desk has not changed (any
+   * change anyone makes, on any instance, moves {@link org.errata.db.DeskGeneration}) and for a
+   * minute at most (the notices are those of the last 30 days).
+   */
+  private final Remembered<String, View> views = new Remembered<>(10_000, Duration.ofMinutes(1));
+
   @GET
   public TemplateInstance dashboard() {
+    View view = views.get(me.getName(), waiting.generation(), this::workedOut);
+    // Its notices are all read now (the page that shows them marks them), so the header counts
+    // only the to-do list.
+    waiting.knownAs(view.toDo().size());
+    return Templates.dashboard(view);
+  }
+
+  private View workedOut() {
     Account account = me.account();
     List<ToDo.Item> toDo = ToDo.of(account);
     List<Inbox.Notice> notices = Inbox.of(account, Instant.now());
@@ -103,16 +120,14 @@ public class Dashboard {
         .mapToLong(Inbox.Notice::eventId)
         .max()
         .ifPresent(newest -> Inbox.markRead(account, newest));
-    waiting.knownAs(toDo.size());
-    return Templates.dashboard(
-        new View(
-            toDo,
-            rows(Correction.draftsOf(account)),
-            rows(Correction.inReviewFrom(account)),
-            rows(Correction.inStatus(Status.REVIEWED)),
-            rows(Correction.live(null, RECENT).items()),
-            Finding.open().stream().map(DriftRow::of).toList(),
-            notices));
+    return new View(
+        toDo,
+        rows(Correction.draftsOf(account)),
+        rows(Correction.inReviewFrom(account)),
+        rows(Correction.inStatus(Status.REVIEWED)),
+        rows(Correction.live(null, RECENT).items()),
+        Finding.open().stream().map(DriftRow::of).toList(),
+        notices);
   }
 
   /** The rows of a list, the drafts' open requests for changes read in one query. */

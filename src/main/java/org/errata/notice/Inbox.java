@@ -10,6 +10,7 @@ import java.util.Set;
 import org.errata.account.Account;
 import org.errata.correction.AuditEvent;
 import org.errata.correction.Revision;
+import org.errata.db.DeskGeneration;
 
 /**
  * News for an editor, read from the history: their work approved, published or commented on, and
@@ -57,12 +58,17 @@ public final class Inbox {
   public static void markRead(Account me, long eventId) {
     QuarkusTransaction.requiringNew()
         .run(
-            () ->
-                Account.update(
-                    "noticesReadTo = ?1 where id = ?2"
-                        + " and (noticesReadTo is null or noticesReadTo < ?1)",
-                    eventId,
-                    me.id));
+            () -> {
+              int moved =
+                  Account.update(
+                      "noticesReadTo = ?1 where id = ?2"
+                          + " and (noticesReadTo is null or noticesReadTo < ?1)",
+                      eventId,
+                      me.id);
+              if (moved > 0) {
+                DeskGeneration.changed(Account.getEntityManager()); // the header's count
+              }
+            });
     me.noticesReadTo = Math.max(eventId, me.noticesReadTo == null ? 0 : me.noticesReadTo);
   }
 
