@@ -5,9 +5,12 @@
 #    (../shared/bench/same-stack, built here in target/same-stack);
 #  - the seed's article page under wrk (2 threads, 32 connections) against nginx serving its very
 #    bytes, and its latency percentiles at 64 connections;
-#  - a signed-in editor's dashboard (not cacheable) against the same-stack one-query page;
+#  - a signed-in editor's dashboard (not cacheable) against the same-stack one-query page: as it
+#    runs (what it worked out kept until the desk changes) and worked out afresh every time;
 #  - an editors'-API call with an API token (median of single requests);
-#  - with --scale: readers' pages at 100,000 published corrections (org.errata.it.ReadersAtScale).
+#  - with --scale: readers' pages at 100,000 published corrections (org.errata.it.ReadersAtScale),
+#    then article lookups and permalinks rendered afresh on a running server (wrk, one connection,
+#    src/test/perf/cold-*.lua).
 # Figures, not assertions. Run from anywhere:
 #
 #   ./mvnw package -DskipTests && bash src/test/perf/measure.sh [runs] [--scale [data dir]]
@@ -133,30 +136,38 @@ for round in 1 2 3; do
 done
 [ -s "$WORK/p99" ] && echo "RESULT p99 at 64 connections, median of 3: $(median < "$WORK/p99") ms"
 
+sign_in() { # prints the session cookie's value of ada, signed in through the form
+  local jar=$WORK/cookies token session
+  rm -f "$jar"
+  curl -fs -c "$jar" -b "$jar" "http://localhost:$PORT/login" > "$WORK/login.html"
+  token=$(sed -n 's/.*name="csrf-token" value="\([^"]*\)".*/\1/p' "$WORK/login.html" | head -1)
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf-token=$token" \
+    -d username=ada -d password=errata-demo "http://localhost:$PORT/login"
+  session=$(awk '$6 == "errata-session" {print $7}' "$jar")
+  [ -n "$session" ] || { echo "could not sign in" >&2; exit 1; }
+  curl -fs -H "Cookie: errata-session=$session" "http://localhost:$PORT/editor" | grep -q "To do" \
+    || { echo "the dashboard did not answer" >&2; exit 1; }
+  echo "$session"
+}
+dashboard_rounds() { # $1 label, $2 session: a minute's warm-up for Errata (its code takes that
+  # long to be compiled on two cores), 20 s for the same-stack page; then 3 alternating rounds
+  wrk -t2 -c16 -d60s -H "Cookie: errata-session=$2" "http://localhost:$PORT/editor" > /dev/null
+  wrk -t2 -c16 -d20s "http://localhost:$SAME_PORT/" > /dev/null
+  : > "$WORK/dash"
+  for round in 1 2 3; do
+    d=$(wrk -t2 -c32 -d10s -H "Cookie: errata-session=$2" "http://localhost:$PORT/editor" | awk '/Requests\/sec/ {print $2}')
+    s=$(wrk -t2 -c32 -d10s "http://localhost:$SAME_PORT/" | awk '/Requests\/sec/ {print $2}')
+    echo "round $round: dashboard $d req/s, same-stack page $s req/s, ratio $(ratio "$d" "$s")"
+    ratio "$d" "$s" >> "$WORK/dash"; echo >> "$WORK/dash"
+  done
+  echo "RESULT dashboard ($1)/same-stack median ratio $(grep . "$WORK/dash" | median)"
+}
+
 echo "== a signed-in editor's dashboard against the same-stack one-query page"
-jar=$WORK/cookies
-curl -fs -c "$jar" -b "$jar" "http://localhost:$PORT/login" > "$WORK/login.html"
-token=$(sed -n 's/.*name="csrf-token" value="\([^"]*\)".*/\1/p' "$WORK/login.html" | head -1)
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf-token=$token" \
-  -d username=ada -d password=errata-demo "http://localhost:$PORT/login"
-session=$(awk '$6 == "errata-session" {print $7}' "$jar")
-[ -n "$session" ] || { echo "could not sign in" >&2; exit 1; }
-curl -fs -H "Cookie: errata-session=$session" "http://localhost:$PORT/editor" | grep -q "To do" \
-  || { echo "the dashboard did not answer" >&2; exit 1; }
 same_start
 spid=$PID
 wait_up "http://localhost:$SAME_PORT/" "$spid" "$WORK/same.log"
-wrk -t2 -c16 -d10s -H "Cookie: errata-session=$session" "http://localhost:$PORT/editor" > /dev/null
-wrk -t2 -c16 -d10s "http://localhost:$SAME_PORT/" > /dev/null
-: > "$WORK/dash"
-for round in 1 2 3; do
-  d=$(wrk -t2 -c32 -d10s -H "Cookie: errata-session=$session" "http://localhost:$PORT/editor" | awk '/Requests\/sec/ {print $2}')
-  s=$(wrk -t2 -c32 -d10s "http://localhost:$SAME_PORT/" | awk '/Requests\/sec/ {print $2}')
-  echo "round $round: dashboard $d req/s, same-stack page $s req/s, ratio $(ratio "$d" "$s")"
-  ratio "$d" "$s" >> "$WORK/dash"; echo >> "$WORK/dash"
-done
-echo "RESULT dashboard/same-stack median ratio $(grep . "$WORK/dash" | median)"
-stop "$spid"
+dashboard_rounds "as it runs: kept until the desk changes" "$(sign_in)"
 
 echo "== an editors'-API call with an API token"
 bearer=$(curl -fs -u ada:errata-demo -H 'Content-Type: application/json' \
@@ -171,10 +182,38 @@ done
 echo "RESULT token API call median $(tail -100 "$WORK/api" | median | awk '{printf "%.1f", $1 * 1000}') ms (last 100 of 120, curl, one at a time)"
 stop "$pid"
 
+echo "== the same dashboard worked out afresh on every request (errata.desk.remember-for=0s)"
+errata_start "$WORK/data" -Derrata.desk.remember-for=0s
+pid=$PID
+wait_up "http://localhost:$PORT/" "$pid" "$WORK/app.log"
+dashboard_rounds "worked out afresh every time" "$(sign_in)"
+stop "$pid"
+stop "$spid"
+
 if [ -n "$SCALE" ]; then
   echo "== readers' pages at 100,000 published corrections"
   [ -f target/classpath.txt ] && [ -d target/test-classes/org/errata/it ] \
     || ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
   cp="target/test-classes:target/classes:$(cat target/classpath.txt)"
-  java -cp "$cp" org.errata.it.ReadersAtScale 100000 $SCALE_DIR
+  java -cp "$cp" org.errata.it.ReadersAtScale 100000 $SCALE_DIR | tee "$WORK/scale.log"
+  [ -n "$SCALE_DIR" ] || SCALE_DIR=$(sed -n 's/^filled .* in \(.*\)$/\1/p' "$WORK/scale.log")
+  echo "== lookups and permalinks at 100,000 corrections, rendered afresh, on a running server"
+  # As README starts it, on the same data; a minute of readers first (the JIT compiles the code
+  # of a running site in its first minutes), then one connection at a time, every address new.
+  errata_start "$SCALE_DIR"
+  pid=$PID
+  wait_up "http://localhost:$PORT/" "$pid" "$WORK/app.log"
+  wrk -t2 -c2 -d45s -s src/test/perf/cold-lookup.lua "http://localhost:$PORT" > /dev/null
+  wrk -t2 -c2 -d15s -s src/test/perf/cold-permalink.lua "http://localhost:$PORT" > /dev/null
+  for kind in lookup permalink; do
+    for round in 1 2 3; do
+      echo "$kind round $round: $(wrk -t1 -c1 -d15s -s "src/test/perf/cold-$kind.lua" \
+        "http://localhost:$PORT" | sed -n 's/^RESULT-LINE //p')"
+    done
+  done | tee "$WORK/cold"
+  for kind in lookup permalink; do
+    echo "RESULT $kind at 100,000, rendered afresh: median p95 of 3 rounds" \
+      "$(grep "^$kind" "$WORK/cold" | sed 's/.*p95 \([0-9.]*\) ms.*/\1/' | median) ms"
+  done
+  stop "$pid"
 fi

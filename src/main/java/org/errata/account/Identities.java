@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.errata.db.DeskGeneration;
 import org.errata.db.Remembered;
 import org.errata.web.ClientAddress;
@@ -66,8 +67,11 @@ public final class Identities {
 
     @Inject DeskGeneration desk;
 
-    private final Remembered<String, SecurityIdentity> known =
-        new Remembered<>(10_000, Duration.ofMinutes(1));
+    private final Remembered<String, SecurityIdentity> known;
+
+    FromSession(@ConfigProperty(name = Remembered.LIFETIME, defaultValue = "1m") Duration keep) {
+      known = new Remembered<>(10_000, keep);
+    }
 
     @Override
     public Class<SessionRequest> getRequestType() {

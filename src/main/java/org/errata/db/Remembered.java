@@ -15,14 +15,24 @@ public final class Remembered<K, V> {
 
   private record Kept<V>(long generation, V value) {}
 
+  /** How long what is worked out may be kept at most: {@code errata.desk.remember-for}. */
+  public static final String LIFETIME = "errata.desk.remember-for";
+
   private final Cache<K, Kept<V>> kept;
 
+  /** Keeps at most {@code maximumSize} values, each {@code lifetime} at most (zero: none). */
   public Remembered(long maximumSize, Duration lifetime) {
-    kept = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(lifetime).build();
+    kept =
+        lifetime.isZero()
+            ? null
+            : Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(lifetime).build();
   }
 
   /** The value kept for {@code key} under {@code generation}, or {@code work}'s, then kept. */
   public V get(K key, long generation, Supplier<V> work) {
+    if (kept == null) {
+      return work.get();
+    }
     Kept<V> k = kept.getIfPresent(key);
     if (k != null && k.generation() == generation) {
       return k.value();

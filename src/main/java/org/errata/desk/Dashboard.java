@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.errata.account.Account;
 import org.errata.account.Me;
 import org.errata.correction.AuditEvent;
@@ -99,7 +100,11 @@ public class Dashboard {
    * change anyone makes, on any instance, moves {@link org.errata.db.DeskGeneration}) and for a
    * minute at most (the notices are those of the last 30 days).
    */
-  private final Remembered<String, View> views = new Remembered<>(10_000, Duration.ofMinutes(1));
+  private final Remembered<String, View> views;
+
+  Dashboard(@ConfigProperty(name = Remembered.LIFETIME, defaultValue = "1m") Duration keep) {
+    views = new Remembered<>(10_000, keep);
+  }
 
   @GET
   public TemplateInstance dashboard() {

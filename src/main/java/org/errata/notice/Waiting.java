@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.errata.account.Account;
 import org.errata.account.Me;
 import org.errata.db.DeskGeneration;
@@ -33,7 +35,15 @@ public class Waiting {
   /** Each editor's count, kept while the desk does not change (and a minute at most). */
   @ApplicationScoped
   public static class Counts {
-    final Remembered<String, Integer> byEditor = new Remembered<>(10_000, Duration.ofMinutes(1));
+    private final Remembered<String, Integer> byEditor;
+
+    Counts(@ConfigProperty(name = Remembered.LIFETIME, defaultValue = "1m") Duration keep) {
+      byEditor = new Remembered<>(10_000, keep);
+    }
+
+    int of(String editor, long generation, Supplier<Integer> work) {
+      return byEditor.get(editor, generation, work);
+    }
   }
 
   /** The desk's generation, read once in this request (by signing in, if it did). */
@@ -49,7 +59,7 @@ public class Waiting {
       count = 0;
       if (me.isSignedIn()) {
         count =
-            counts.byEditor.get(
+            counts.of(
                 me.getName(),
                 generation(),
                 () -> {
