@@ -10,7 +10,7 @@
 #  - an editors'-API call with an API token (median of single requests);
 #  - with --scale: readers' pages at 100,000 published corrections (org.errata.it.ReadersAtScale),
 #    then article lookups and permalinks rendered afresh on a running server (wrk, one connection,
-#    src/test/perf/cold-*.lua).
+#    src/test/perf/cold.lua).
 # Figures, not assertions. Run from anywhere:
 #
 #   ./mvnw package -DskipTests && bash src/test/perf/measure.sh [runs] [--scale [data dir]]
@@ -203,12 +203,12 @@ if [ -n "$SCALE" ]; then
   errata_start "$SCALE_DIR"
   pid=$PID
   wait_up "http://localhost:$PORT/" "$pid" "$WORK/app.log"
-  wrk -t2 -c2 -d45s -s src/test/perf/cold-lookup.lua "http://localhost:$PORT" > /dev/null
-  wrk -t2 -c2 -d15s -s src/test/perf/cold-permalink.lua "http://localhost:$PORT" > /dev/null
+  wrk -t2 -c2 -d45s -s src/test/perf/cold.lua "http://localhost:$PORT" -- lookup > /dev/null
+  wrk -t2 -c2 -d15s -s src/test/perf/cold.lua "http://localhost:$PORT" -- permalink > /dev/null
   for kind in lookup permalink; do
     for round in 1 2 3; do
-      echo "$kind round $round: $(wrk -t1 -c1 -d15s -s "src/test/perf/cold-$kind.lua" \
-        "http://localhost:$PORT" | sed -n 's/^RESULT-LINE //p')"
+      echo "$kind round $round: $(wrk -t1 -c1 -d15s -s src/test/perf/cold.lua \
+        "http://localhost:$PORT" -- "$kind" | sed -n 's/^RESULT-LINE //p')"
     done
   done | tee "$WORK/cold"
   for kind in lookup permalink; do
