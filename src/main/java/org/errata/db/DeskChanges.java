@@ -33,8 +33,14 @@ public class DeskChanges implements Interceptor {
   @Inject DataSource dataSource;
 
   private void touched(Object entity) {
-    if (!NOT_SHOWN.contains(entity.getClass().getSimpleName())
-        && transactions.getTransactionKey() != null) {
+    if (!NOT_SHOWN.contains(entity.getClass().getSimpleName())) {
+      changed();
+    }
+  }
+
+  /** Marks the current transaction as one that changed what the desk shows. */
+  private void changed() {
+    if (transactions.getTransactionKey() != null) {
       transactions.putResource(DeskChanges.class, Boolean.TRUE);
     }
   }
@@ -59,9 +65,7 @@ public class DeskChanges implements Interceptor {
 
   @Override
   public void onCollectionUpdate(Object collection, Object key) {
-    if (transactions.getTransactionKey() != null) {
-      transactions.putResource(DeskChanges.class, Boolean.TRUE);
-    }
+    changed();
   }
 
   @Override

@@ -21,7 +21,10 @@ import javax.sql.DataSource;
 public class DeskGeneration {
 
   private static final String READ = "select generation from desk_generation where id = 1";
-  static final String COUNT = "update desk_generation set generation = generation + 1 where id = 1";
+
+  /** Counts one change: what {@link DeskChanges}, bulk updates and any instance run. */
+  public static final String COUNT =
+      "update desk_generation set generation = generation + 1 where id = 1";
 
   private static final String READ_FOR_REQUEST = "errata.desk-generation";
 

@@ -87,7 +87,7 @@ class DeskMemoryTest {
     inOneTransaction(
         "update revision set passage = 'Words written on another instance' where correction_id = "
             + id,
-        "update desk_generation set generation = generation + 1");
+        DeskGeneration.COUNT);
     String dashboard = ada.get("/editor").asString();
     assertTrue(dashboard.contains("Words written on another instance"));
     assertFalse(dashboard.contains("A draft whose words change elsewhere"));
@@ -101,8 +101,7 @@ class DeskMemoryTest {
     try (Connection c = dataSource.getConnection();
         PreparedStatement revoke =
             c.prepareStatement("insert into revoked_session (id, revoked_at) values (?, ?)");
-        PreparedStatement count =
-            c.prepareStatement("update desk_generation set generation = generation + 1")) {
+        PreparedStatement count = c.prepareStatement(DeskGeneration.COUNT)) {
       c.setAutoCommit(false);
       revoke.setString(1, session);
       revoke.setTimestamp(2, Timestamp.from(Instant.now()));
