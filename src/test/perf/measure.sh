@@ -67,7 +67,7 @@ errata_start() { # $1 data dir, then extra options; runs as the README says
   PID=$!
 }
 same_start() {
-  (cd "$SAME" && exec java -Dquarkus.http.port=$SAME_PORT -jar target/quarkus-app/quarkus-run.jar) \
+  (cd "$SAME" && exec "${SAME_JAVA:-java}" -Dquarkus.http.port=$SAME_PORT -jar target/quarkus-app/quarkus-run.jar) \
     > "$WORK/same.log" 2>&1 &
   PID=$!
 }
@@ -99,6 +99,16 @@ srss=$(( $(cut -d' ' -f2 "$WORK/same.start" | median | cut -d. -f1) / 1024 ))
 echo "errata ($APP/errata): median $ems ms, RSS $erss MiB  (all: $(cut -d' ' -f1 "$WORK/errata.start" | tr '\n' ' ')ms)"
 echo "same-stack (java -jar): median $sms ms, RSS $srss MiB  (all: $(cut -d' ' -f1 "$WORK/same.start" | tr '\n' ' ')ms)"
 echo "RESULT restart/same-stack $(ratio "$ems" "$sms")   RSS after first response ${erss} MiB"
+# The launcher runs on the Java its class archive was made for (target/quarkus-app/aot/errata-java);
+# when that is not the default java, the same stack on that Java too, for comparison.
+EJAVA=$(cat "$APP/aot/errata-java" 2>/dev/null || true)
+if [ -n "$EJAVA" ] && [ "$(readlink -f "$EJAVA")" != "$(readlink -f "$(command -v java)")" ]; then
+  : > "$WORK/same-e.start"
+  for i in $(seq "$RUNS"); do SAME_JAVA=$EJAVA timed same "$WORK/same-e.start"; done
+  sems=$(cut -d' ' -f1 "$WORK/same-e.start" | median)
+  sers=$(( $(cut -d' ' -f2 "$WORK/same-e.start" | median | cut -d. -f1) / 1024 ))
+  echo "errata runs on $EJAVA; the same stack on it (java -jar, no archive): median $sems ms, RSS $sers MiB; errata/that $(ratio "$ems" "$sems")"
+fi
 
 echo "== the seed's article page against nginx serving the same bytes"
 errata_start "$WORK/data"

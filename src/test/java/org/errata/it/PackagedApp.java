@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Errata as an operator runs it: the packaged application started by its launcher ({@code
  * target/quarkus-app/errata}, which runs {@code quarkus-run.jar} with the settings README gives) in
- * a child process, on a data directory of its own, with the Java running this code.
+ * a child process, on a data directory of its own, with the Java the launcher picks.
  */
 final class PackagedApp implements AutoCloseable {
 
@@ -93,9 +93,9 @@ final class PackagedApp implements AutoCloseable {
   record Ran(int code, String output) {}
 
   private void environment(ProcessBuilder builder) {
-    builder
-        .environment()
-        .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // The launcher picks the Java as it does for an operator (the one its class archive was made
+    // for), unless the test run names one.
+    builder.environment().remove("JAVA");
     environment.forEach(
         (k, v) -> {
           if (v == null) {
