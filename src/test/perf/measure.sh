@@ -2,7 +2,8 @@
 # Prints every figure of the table in docs/performance.md, in one run, next to its baselines:
 #  - start: restart to first response, and RSS then, of Errata as the README starts it
 #    (target/quarkus-app/errata) and of the same Quarkus stack with no application code
-#    (../shared/bench/same-stack, built here in target/same-stack);
+#    (../shared/bench/same-stack, built here in target/same-stack), and that again on the Java the
+#    launcher runs Errata on when it is not the default java;
 #  - the seed's article page under wrk (2 threads, 32 connections) against nginx serving its very
 #    bytes, and its latency percentiles at 64 connections;
 #  - a signed-in editor's dashboard (not cacheable) against the same-stack one-query page: as it
