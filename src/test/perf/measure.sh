@@ -94,9 +94,11 @@ for i in $(seq "$RUNS"); do
   timed errata "$WORK/errata.start"
   timed same "$WORK/same.start"
 done
-ems=$(cut -d' ' -f1 "$WORK/errata.start" | median); sms=$(cut -d' ' -f1 "$WORK/same.start" | median)
-erss=$(( $(cut -d' ' -f2 "$WORK/errata.start" | median | cut -d. -f1) / 1024 ))
-srss=$(( $(cut -d' ' -f2 "$WORK/same.start" | median | cut -d. -f1) / 1024 ))
+starts() { # $1 file of "ms rss_kib" lines: prints the median ms and the median RSS in MiB
+  echo "$(cut -d' ' -f1 "$1" | median) $(( $(cut -d' ' -f2 "$1" | median | cut -d. -f1) / 1024 ))"
+}
+read -r ems erss <<< "$(starts "$WORK/errata.start")"
+read -r sms srss <<< "$(starts "$WORK/same.start")"
 echo "errata ($APP/errata): median $ems ms, RSS $erss MiB  (all: $(cut -d' ' -f1 "$WORK/errata.start" | tr '\n' ' ')ms)"
 echo "same-stack (java -jar): median $sms ms, RSS $srss MiB  (all: $(cut -d' ' -f1 "$WORK/same.start" | tr '\n' ' ')ms)"
 echo "RESULT restart/same-stack $(ratio "$ems" "$sms")   RSS after first response ${erss} MiB"
@@ -106,8 +108,7 @@ EJAVA=$(cat "$APP/aot/errata-java" 2>/dev/null || true)
 if [ -n "$EJAVA" ] && [ "$(readlink -f "$EJAVA")" != "$(readlink -f "$(command -v java)")" ]; then
   : > "$WORK/same-e.start"
   for i in $(seq "$RUNS"); do SAME_JAVA=$EJAVA timed same "$WORK/same-e.start"; done
-  sems=$(cut -d' ' -f1 "$WORK/same-e.start" | median)
-  sers=$(( $(cut -d' ' -f2 "$WORK/same-e.start" | median | cut -d. -f1) / 1024 ))
+  read -r sems sers <<< "$(starts "$WORK/same-e.start")"
   echo "errata runs on $EJAVA; the same stack on it (java -jar, no archive): median $sems ms, RSS $sers MiB; errata/that $(ratio "$ems" "$sems")"
 fi
 

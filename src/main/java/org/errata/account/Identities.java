@@ -69,7 +69,7 @@ public final class Identities {
 
     private final Remembered<String, SecurityIdentity> known;
 
-    FromSession(@ConfigProperty(name = Remembered.LIFETIME, defaultValue = "1m") Duration keep) {
+    FromSession(@ConfigProperty(name = Remembered.LIFETIME) Duration keep) {
       known = new Remembered<>(10_000, keep);
     }
 

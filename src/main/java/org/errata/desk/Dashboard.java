@@ -102,7 +102,7 @@ public class Dashboard {
    */
   private final Remembered<String, View> views;
 
-  Dashboard(@ConfigProperty(name = Remembered.LIFETIME, defaultValue = "1m") Duration keep) {
+  Dashboard(@ConfigProperty(name = Remembered.LIFETIME) Duration keep) {
     views = new Remembered<>(10_000, keep);
   }
 

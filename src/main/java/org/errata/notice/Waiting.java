@@ -37,7 +37,7 @@ public class Waiting {
   public static class Counts {
     private final Remembered<String, Integer> byEditor;
 
-    Counts(@ConfigProperty(name = Remembered.LIFETIME, defaultValue = "1m") Duration keep) {
+    Counts(@ConfigProperty(name = Remembered.LIFETIME) Duration keep) {
       byEditor = new Remembered<>(10_000, keep);
     }
 

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Errata as an operator runs it: the packaged application started by its launcher ({@code
- * target/quarkus-app/errata}, which runs {@code quarkus-run.jar} with the settings README gives) in
- * a child process, on a data directory of its own, with the Java the launcher picks.
+ * target/quarkus-app/errata}, which runs the package with the settings README gives) in a child
+ * process, on a data directory of its own, with the Java the launcher picks.
  */
 final class PackagedApp implements AutoCloseable {
 
@@ -93,8 +93,8 @@ final class PackagedApp implements AutoCloseable {
   record Ran(int code, String output) {}
 
   private void environment(ProcessBuilder builder) {
-    // The launcher picks the Java as it does for an operator (the one its class archive was made
-    // for), unless the test run names one.
+    // The launcher picks the Java as it does for an operator: the one its class archive was made
+    // for (target/quarkus-app/aot/errata-java), whatever Java runs these tests.
     builder.environment().remove("JAVA");
     environment.forEach(
         (k, v) -> {
