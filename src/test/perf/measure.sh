@@ -6,8 +6,11 @@
 #    launcher runs Errata on when it is not the default java;
 #  - the seed's article page under wrk (2 threads, 32 connections) against nginx serving its very
 #    bytes, and its latency percentiles at 64 connections;
+#  - the same stack started the way the launcher starts Errata (aot-jar layout, class archive from
+#    a training run, the launcher's collector and heap): the floor of start and memory there;
 #  - a signed-in editor's dashboard (not cacheable) against the same-stack one-query page: as it
-#    runs (what it worked out kept until the desk changes) and worked out afresh every time;
+#    runs (what it worked out kept until the desk changes) and worked out afresh every time; and a
+#    signed-in request that renders nothing (the sign-in page's redirect) beside it;
 #  - an editors'-API call with an API token (median of single requests);
 #  - with --scale: readers' pages at 100,000 published corrections (org.errata.it.ReadersAtScale),
 #    then article lookups and permalinks rendered afresh on a running server (wrk, one connection,
@@ -67,8 +70,9 @@ errata_start() { # $1 data dir, then extra options; runs as the README says
     > "$WORK/app.log" 2>&1 &
   PID=$!
 }
-same_start() {
-  (cd "$SAME" && exec "${SAME_JAVA:-java}" -Dquarkus.http.port=$SAME_PORT -jar target/quarkus-app/quarkus-run.jar) \
+same_start() { # SAME_JAVA, SAME_OPTS and SAME_JAR choose another Java, options or layout
+  (cd "$SAME" && exec "${SAME_JAVA:-java}" ${SAME_OPTS:-} -Dquarkus.http.port=$SAME_PORT \
+    -jar "${SAME_JAR:-target/quarkus-app/quarkus-run.jar}") \
     > "$WORK/same.log" 2>&1 &
   PID=$!
 }
@@ -111,6 +115,34 @@ if [ -n "$EJAVA" ] && [ "$(readlink -f "$EJAVA")" != "$(readlink -f "$(command -
   read -r sems sers <<< "$(starts "$WORK/same-e.start")"
   echo "errata runs on $EJAVA; the same stack on it (java -jar, no archive): median $sems ms, RSS $sers MiB; errata/that $(ratio "$ems" "$sems")"
 fi
+# The same stack started the way the launcher starts Errata: Quarkus' aot-jar layout, a class
+# archive from a training run on the launcher's Java (a Java 25 AOT cache with compact object
+# headers, else AppCDS), and the launcher's collector and heap. What start and memory cost in that
+# configuration with no application code at all.
+FJAVA=${EJAVA:-$(command -v java)}
+if [ ! -f "$SAME/target/quarkus-aot/quarkus-run.jar" ]; then
+  (cd "$SAME" && ./mvnw -B -q -DskipTests package -Dquarkus.package.jar.type=aot-jar \
+    -Dquarkus.package.output-directory=quarkus-aot)
+fi
+if [ "$("$FJAVA" -XshowSettings:properties -version 2>&1 \
+  | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')" -ge 25 ]; then
+  archive="-XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED"
+  train="-XX:AOTCacheOutput=$WORK/same.aot $archive"; archive="-XX:AOTCache=$WORK/same.aot $archive"
+else
+  train="-XX:ArchiveClassesAtExit=$WORK/same.jsa"; archive="-XX:SharedArchiveFile=$WORK/same.jsa"
+fi
+SAME_JAVA=$FJAVA SAME_JAR=target/quarkus-aot/quarkus-run.jar SAME_OPTS=$train same_start
+wait_up "http://localhost:$SAME_PORT/" "$PID" "$WORK/same.log"
+for i in $(seq 20); do curl -fs -o /dev/null "http://localhost:$SAME_PORT/"; done
+stop "$PID"
+: > "$WORK/floor.start"
+for i in $(seq "$RUNS"); do
+  SAME_JAVA=$FJAVA SAME_JAR=target/quarkus-aot/quarkus-run.jar \
+    SAME_OPTS="$archive -XX:+UseG1GC -Xms16m -Xmx512m" timed same "$WORK/floor.start"
+done
+read -r fms frss <<< "$(starts "$WORK/floor.start")"
+echo "the same stack as the launcher starts Errata (aot-jar layout, class archive, G1, -Xms16m, on $FJAVA): median $fms ms, RSS $frss MiB  (all RSS: $(cut -d' ' -f2 "$WORK/floor.start" | awk '{printf "%d ", $1 / 1024}')MiB)"
+echo "RESULT the stack's own floor in the launcher's configuration: RSS $frss MiB, start $fms ms; errata $erss MiB, $ems ms"
 
 echo "== the seed's article page against nginx serving the same bytes"
 errata_start "$WORK/data"
@@ -161,15 +193,19 @@ sign_in() { # prints the session cookie's value of ada, signed in through the fo
     || { echo "the dashboard did not answer" >&2; exit 1; }
   echo "$session"
 }
-dashboard_rounds() { # $1 label, $2 session: a minute's warm-up for Errata (its code takes that
-  # long to be compiled on two cores), 20 s for the same-stack page; then 3 alternating rounds
+dashboard_rounds() { # $1 label, $2 session: a minute's warm-up for each (code takes that long to
+  # be compiled on two cores; with 20 s the same-stack page still doubled over the rounds); then 3
+  # alternating rounds
   wrk -t2 -c16 -d60s -H "Cookie: errata-session=$2" "http://localhost:$PORT/editor" > /dev/null
-  wrk -t2 -c16 -d20s "http://localhost:$SAME_PORT/" > /dev/null
+  wrk -t2 -c16 -d60s "http://localhost:$SAME_PORT/" > /dev/null
   : > "$WORK/dash"
   for round in 1 2 3; do
     d=$(wrk -t2 -c32 -d10s -H "Cookie: errata-session=$2" "http://localhost:$PORT/editor" | awk '/Requests\/sec/ {print $2}')
     s=$(wrk -t2 -c32 -d10s "http://localhost:$SAME_PORT/" | awk '/Requests\/sec/ {print $2}')
-    echo "round $round: dashboard $d req/s, same-stack page $s req/s, ratio $(ratio "$d" "$s")"
+    # What a signed-in request costs before any page is rendered: the sign-in page answers a
+    # signed-in editor with a redirect to the desk.
+    r=$(wrk -t2 -c32 -d10s -H "Cookie: errata-session=$2" "http://localhost:$PORT/login" | awk '/Requests\/sec/ {print $2}')
+    echo "round $round: dashboard $d req/s, same-stack page $s req/s, ratio $(ratio "$d" "$s"); signed-in redirect (GET /login) $r req/s, $(ratio "$r" "$s") of the same-stack page"
     ratio "$d" "$s" >> "$WORK/dash"; echo >> "$WORK/dash"
   done
   echo "RESULT dashboard ($1)/same-stack median ratio $(grep . "$WORK/dash" | median)"
