@@ -6,8 +6,9 @@
 #    launcher runs Errata on when it is not the default java;
 #  - the seed's article page under wrk (2 threads, 32 connections) against nginx serving its very
 #    bytes, and its latency percentiles at 64 connections;
-#  - the same stack started the way the launcher starts Errata (aot-jar layout, class archive from
-#    a training run, the launcher's collector and heap): the floor of start and memory there;
+#  - the same stack started the way the launcher starts Errata (its Java and JVM options, read from
+#    Errata's process; aot-jar layout; a class archive from a training run): the floor of start
+#    and memory there;
 #  - a signed-in editor's dashboard (not cacheable) against the same-stack one-query page: as it
 #    runs (what it worked out kept until the desk changes) and worked out afresh every time; and a
 #    signed-in request that renders nothing (the sign-in page's redirect) beside it;
@@ -85,6 +86,8 @@ timed() { # $1 "errata"|"same", $2 file: starts, waits for the first 200, append
   wait_up "$url" "$PID" "$WORK/app.log"
   t1=$(date +%s%N)
   rss=$(ps -o rss= -p "$PID" | tr -d ' ')
+  # The Java and the options the launcher chose (it execs Java, so this is the JVM's own line).
+  if [ "$1" = errata ]; then tr '\0' '\n' < "/proc/$PID/cmdline" > "$WORK/errata.cmdline"; fi
   echo "$(( (t1 - t0) / 1000000 )) $rss" >> "$2"
   stop "$PID"
 }
@@ -115,21 +118,23 @@ if [ -n "$EJAVA" ] && [ "$(readlink -f "$EJAVA")" != "$(readlink -f "$(command -
   read -r sems sers <<< "$(starts "$WORK/same-e.start")"
   echo "errata runs on $EJAVA; the same stack on it (java -jar, no archive): median $sems ms, RSS $sers MiB; errata/that $(ratio "$ems" "$sems")"
 fi
-# The same stack started the way the launcher starts Errata: Quarkus' aot-jar layout, a class
-# archive from a training run on the launcher's Java (a Java 25 AOT cache with compact object
-# headers, else AppCDS), and the launcher's collector and heap. What start and memory cost in that
-# configuration with no application code at all.
-FJAVA=${EJAVA:-$(command -v java)}
+# The same stack started the way the launcher started Errata: the same Java and JVM options (read
+# from Errata's process, so they cannot drift from the launcher's), in Quarkus' aot-jar layout,
+# with a class archive of its own of the kind Errata ran with, made by a training run. What start
+# and memory cost in that configuration with no application code at all.
+FJAVA=$(head -1 "$WORK/errata.cmdline")
+opts=$(grep -E '^-X|^--enable-native-access' "$WORK/errata.cmdline" \
+  | grep -vE '^-XX:(AOTCache|SharedArchiveFile)=|^-Xlog:|^-Xshare:' | tr '\n' ' ')
+if grep -q '^-XX:AOTCache=' "$WORK/errata.cmdline"; then
+  train="-XX:AOTCacheOutput=$WORK/same.aot $opts"; archive="-XX:AOTCache=$WORK/same.aot $opts"
+elif grep -q '^-XX:SharedArchiveFile=' "$WORK/errata.cmdline"; then
+  train="-XX:ArchiveClassesAtExit=$WORK/same.jsa $opts"; archive="-XX:SharedArchiveFile=$WORK/same.jsa $opts"
+else
+  train=$opts; archive=$opts
+fi
 if [ ! -f "$SAME/target/quarkus-aot/quarkus-run.jar" ]; then
   (cd "$SAME" && ./mvnw -B -q -DskipTests package -Dquarkus.package.jar.type=aot-jar \
     -Dquarkus.package.output-directory=quarkus-aot)
-fi
-if [ "$("$FJAVA" -XshowSettings:properties -version 2>&1 \
-  | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')" -ge 25 ]; then
-  archive="-XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED"
-  train="-XX:AOTCacheOutput=$WORK/same.aot $archive"; archive="-XX:AOTCache=$WORK/same.aot $archive"
-else
-  train="-XX:ArchiveClassesAtExit=$WORK/same.jsa"; archive="-XX:SharedArchiveFile=$WORK/same.jsa"
 fi
 SAME_JAVA=$FJAVA SAME_JAR=target/quarkus-aot/quarkus-run.jar SAME_OPTS=$train same_start
 wait_up "http://localhost:$SAME_PORT/" "$PID" "$WORK/same.log"
@@ -138,10 +143,10 @@ stop "$PID"
 : > "$WORK/floor.start"
 for i in $(seq "$RUNS"); do
   SAME_JAVA=$FJAVA SAME_JAR=target/quarkus-aot/quarkus-run.jar \
-    SAME_OPTS="$archive -XX:+UseG1GC -Xms16m -Xmx512m" timed same "$WORK/floor.start"
+    SAME_OPTS=$archive timed same "$WORK/floor.start"
 done
 read -r fms frss <<< "$(starts "$WORK/floor.start")"
-echo "the same stack as the launcher starts Errata (aot-jar layout, class archive, G1, -Xms16m, on $FJAVA): median $fms ms, RSS $frss MiB  (all RSS: $(cut -d' ' -f2 "$WORK/floor.start" | awk '{printf "%d ", $1 / 1024}')MiB)"
+echo "the same stack as the launcher starts Errata ($FJAVA $archive, aot-jar layout): median $fms ms, RSS $frss MiB  (all RSS: $(cut -d' ' -f2 "$WORK/floor.start" | awk '{printf "%d ", $1 / 1024}')MiB)"
 echo "RESULT the stack's own floor in the launcher's configuration: RSS $frss MiB, start $fms ms; errata $erss MiB, $ems ms"
 
 echo "== the seed's article page against nginx serving the same bytes"
